@@ -1,0 +1,9 @@
+package vn.teleconsult.identity.service;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/** A system client to register for a hospital, e.g. its PACS gateway. */
+public record NewClient(@NotBlank @Size(max = 200) String name, @NotNull UUID hospitalId) {}

@@ -1,0 +1,28 @@
+package vn.teleconsult.imaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ImagingMigrationTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void shouldMigrateOwnSchemaWithOwnHistory() throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery(
+                        "select version, success from imaging.flyway_schema_history where version = '1'")) {
+            result.next();
+            assertEquals("1", result.getString("version"));
+            assertEquals(true, result.getBoolean("success"));
+        }
+    }
+}

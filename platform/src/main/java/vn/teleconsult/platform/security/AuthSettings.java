@@ -1,0 +1,53 @@
+package vn.teleconsult.platform.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Token settings: issuer, lifetimes, signing key, and an optional external OpenID Connect issuer to trust instead. */
+@ConfigMapping(prefix = "teleconsult.auth")
+public interface AuthSettings {
+
+    /** Value of the {@code iss} claim of tokens this platform issues. */
+    @WithDefault("teleconsult")
+    String issuer();
+
+    /** Lifetime of access tokens; at most 15 minutes. */
+    @WithDefault("PT15M")
+    Duration accessTokenLifetime();
+
+    /** Lifetime of refresh tokens (each use rotates the token; the family keeps the first expiry). */
+    @WithDefault("PT12H")
+    Duration refreshTokenLifetime();
+
+    /** Allowed clock difference between replicas when checking expiry. */
+    @WithDefault("PT30S")
+    Duration clockSkew();
+
+    /**
+     * PEM file (PKCS#8) with the RSA private signing key. When absent, a key is generated on first start under
+     * {@code <teleconsult.home>/keys/}.
+     */
+    Optional<Path> signingKeyFile();
+
+    /** Trusting an external OpenID Connect issuer (e.g. Keycloak) instead of the platform's own tokens. */
+    External external();
+
+    interface External {
+        /** The external issuer's {@code iss}; setting it switches verification to that issuer. */
+        Optional<String> issuer();
+
+        /** The issuer's JWKS address, e.g. {@code https://sso.example.vn/realms/teleconsult/protocol/openid-connect/certs}. */
+        Optional<String> jwksUrl();
+
+        /** Path of the roles claim in the external token, e.g. {@code realm_access/roles} for Keycloak. */
+        @WithDefault("groups")
+        String rolesClaim();
+
+        /** Name of the claim holding the user's hospital id. */
+        @WithDefault("hospital_id")
+        String hospitalClaim();
+    }
+}

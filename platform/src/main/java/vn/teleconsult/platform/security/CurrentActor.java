@@ -1,0 +1,71 @@
+package vn.teleconsult.platform.security;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The verified caller of the current request and the address the request came from. */
+@ApplicationScoped
+public class CurrentActor {
+
+    private final Instance<SecurityIdentity> identity;
+    private final Instance<CurrentVertxRequest> request;
+    private final AuthSettings settings;
+
+    public CurrentActor(
+            Instance<SecurityIdentity> identity, Instance<CurrentVertxRequest> request, AuthSettings settings) {
+        this.identity = identity;
+        this.request = request;
+        this.settings = settings;
+    }
+
+    /** The caller, or empty outside a request or for anonymous calls. */
+    public Optional<Actor> actor() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Optional.empty();
+        }
+        SecurityIdentity id = identity.get();
+        if (id.isAnonymous() || !(id.getPrincipal() instanceof JsonWebToken jwt)) {
+            return Optional.empty();
+        }
+        var roles = EnumSet.noneOf(Role.class);
+        for (String group : jwt.getGroups()) {
+            try {
+                roles.add(Role.valueOf(group));
+            } catch (IllegalArgumentException unknown) {
+                // roles of other applications in an external issuer's token mean nothing here
+            }
+        }
+        String hospitalClaim = settings.external().issuer().isPresent()
+                ? settings.external().hospitalClaim()
+                : AccessTokens.HOSPITAL_CLAIM;
+        Object hospital = jwt.getClaim(hospitalClaim);
+        UUID hospitalId =
+                hospital == null ? null : UUID.fromString(hospital.toString().replace("\"", ""));
+        return Optional.of(new Actor(jwt.getSubject(), jwt.getName(), roles, hospitalId));
+    }
+
+    /** The caller; throws 401 when there is none. */
+    public Actor require() {
+        return actor().orElseThrow(() -> new UnauthorizedException("Sign in first."));
+    }
+
+    /** The client address of the current request (honouring a configured trusted proxy), if any. */
+    public Optional<String> remoteAddress() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Optional.empty();
+        }
+        var current = request.get().getCurrent();
+        if (current == null || current.request().remoteAddress() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(current.request().remoteAddress().hostAddress());
+    }
+}

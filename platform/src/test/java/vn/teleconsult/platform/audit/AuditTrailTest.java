@@ -1,0 +1,101 @@
+package vn.teleconsult.platform.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import vn.teleconsult.platform.security.Actor;
+import vn.teleconsult.platform.security.Role;
+
+@QuarkusTest
+class AuditTrailTest {
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    AuditSearch search;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void shouldRecordWhoReadWhichPatientFromWhere() {
+        var hospital = UUID.randomUUID();
+        var actor = new Actor(UUID.randomUUID().toString(), "bs.lan", Set.of(Role.HUB_SPECIALIST), hospital);
+        String patient = "patient-" + UUID.randomUUID();
+
+        trail.record(AuditEntry.of(AuditAction.READ, "Consult", "c-1").patient(patient), actor, "10.1.2.3");
+
+        var found = search.search(new AuditFilter(null, null, patient, null, null, null, null, null, null), 0, 10);
+        assertEquals(1, found.total());
+        var record = found.items().get(0);
+        assertEquals(actor.id(), record.actorId());
+        assertEquals("bs.lan", record.actorName());
+        assertEquals("HUB_SPECIALIST", record.actorRoles());
+        assertEquals(hospital, record.actorHospital());
+        assertEquals(AuditAction.READ, record.action());
+        assertEquals("Consult", record.resourceType());
+        assertEquals("c-1", record.resourceId());
+        assertEquals(AuditOutcome.SUCCESS, record.outcome());
+        assertEquals("10.1.2.3", record.sourceAddress());
+    }
+
+    @Test
+    void shouldRecordSystemWorkWithoutActor() {
+        String resource = UUID.randomUUID().toString();
+        trail.record(AuditEntry.of(AuditAction.EXECUTE, "Reminder", resource).outcome(AuditOutcome.FAILED));
+
+        var found =
+                search.search(new AuditFilter(null, null, null, "Reminder", resource, null, null, null, null), 0, 5);
+        assertEquals(1, found.total());
+        assertNull(found.items().get(0).actorId());
+        assertEquals(AuditOutcome.FAILED, found.items().get(0).outcome());
+    }
+
+    @Test
+    void shouldRefuseChangingOrDeletingTheTrail() throws SQLException {
+        String resource = UUID.randomUUID().toString();
+        trail.record(AuditEntry.of(AuditAction.READ, "Consult", resource));
+
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            var update = assertThrows(
+                    SQLException.class,
+                    () -> statement.executeUpdate(
+                            "update audit.audit_event set outcome = 'DENIED' where resource_id = '" + resource + "'"));
+            assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+            var delete = assertThrows(
+                    SQLException.class,
+                    () -> statement.executeUpdate(
+                            "delete from audit.audit_event where resource_id = '" + resource + "'"));
+            assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+            assertThrows(SQLException.class, () -> statement.executeUpdate("truncate audit.audit_event"));
+        }
+        var found = search.search(new AuditFilter(null, null, null, "Consult", resource, null, null, null, null), 0, 5);
+        assertEquals(AuditOutcome.SUCCESS, found.items().get(0).outcome());
+    }
+
+    @Test
+    void shouldPageNewestFirst() {
+        String type = "Page" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            trail.record(AuditEntry.of(AuditAction.READ, type, "r" + i), null, null);
+        }
+        var first = search.search(new AuditFilter(null, null, null, type, null, null, null, null, null), 0, 2);
+        var last = search.search(new AuditFilter(null, null, null, type, null, null, null, null, null), 4, 2);
+        assertEquals(5, first.total());
+        assertEquals(2, first.items().size());
+        assertEquals("r4", first.items().get(0).resourceId());
+        assertEquals(1, last.items().size());
+        assertEquals("r0", last.items().get(0).resourceId());
+    }
+}

@@ -1,0 +1,137 @@
+// The application shell: header + main outlet, routing between the sign-in page and the pages that need a
+// signed-in user, loading of the current user (/api/me), and what happens when the session ends.
+import { ApiError, type ApiClient, type Me } from './api';
+import { h, localize, msg } from './dom';
+import { errorMessage, type UserMessage } from './errors';
+import { onLocaleChange } from './i18n';
+import { HashRouter, matchPath, type RouteParams } from './router';
+import { createHeader, type Header } from './views/header';
+import { createHomeView } from './views/home';
+import { createLoginView } from './views/login';
+import { createErrorView, createLoadingView, createNotFoundView } from './views/status';
+
+/** What a page gets to render itself. */
+export interface PageContext {
+    readonly api: ApiClient;
+    readonly me: Me;
+    readonly params: RouteParams;
+    navigate(path: string): void;
+}
+
+interface PageRoute {
+    readonly pattern: string;
+    readonly render: (context: PageContext) => HTMLElement;
+}
+
+/** Pages that need a signed-in user; later work adds consults, worklist, viewer, bookings here. */
+const PAGES: readonly PageRoute[] = [{ pattern: '/', render: ({ me }) => createHomeView(me) }];
+
+const LOGIN_PATH = '/login';
+
+export class App {
+    private readonly header: Header;
+    private readonly main: HTMLElement;
+    private readonly router: HashRouter;
+    private me: Me | null = null;
+    private notice: UserMessage | null = null;
+    private returnTo = '/';
+    /** Increases on every render so that a slow /api/me answer cannot overwrite a newer page. */
+    private renderSeq = 0;
+
+    constructor(
+        private readonly root: HTMLElement,
+        private readonly api: ApiClient,
+        win: Window = window,
+    ) {
+        this.header = createHeader(() => void this.logout());
+        this.main = h('main', { id: 'main', class: 'app-main', tabindex: '-1' });
+        const skip = msg('a', { key: 'app.skipToContent' }, { class: 'skip-link', href: '#main' });
+        skip.addEventListener('click', (event) => {
+            event.preventDefault();
+            this.main.focus();
+        });
+        this.root.replaceChildren(skip, this.header.element, this.main);
+        this.router = new HashRouter(win, (path) => void this.render(path));
+        onLocaleChange(() => localize(this.root));
+        api.onSessionEnded(() => {
+            this.me = null;
+            this.header.setUser(null);
+            this.notice = { key: 'login.sessionExpired' };
+            this.router.navigate(LOGIN_PATH, { replace: true });
+        });
+    }
+
+    start(): void {
+        this.router.start();
+    }
+
+    private async render(path: string): Promise<void> {
+        const seq = ++this.renderSeq;
+        if (path === LOGIN_PATH) {
+            if (this.api.signedIn) {
+                this.router.navigate('/', { replace: true });
+                return;
+            }
+            this.show(
+                createLoginView({
+                    auth: this.api,
+                    notice: this.notice,
+                    onSignedIn: () => {
+                        this.notice = null;
+                        const target = this.returnTo;
+                        this.returnTo = '/';
+                        this.router.navigate(target, { replace: true });
+                    },
+                }),
+            );
+            return;
+        }
+        if (!this.api.signedIn) {
+            this.returnTo = path;
+            this.router.navigate(LOGIN_PATH, { replace: true });
+            return;
+        }
+        if (!this.me) {
+            this.show(createLoadingView());
+            try {
+                this.me = await this.api.me();
+            } catch (error) {
+                if (seq !== this.renderSeq) {
+                    return;
+                }
+                if (error instanceof ApiError && error.kind === 'unauthorized') {
+                    // The session-ended listener has already sent the user to the sign-in page.
+                    return;
+                }
+                this.show(createErrorView(errorMessage(error), () => void this.render(path)));
+                return;
+            }
+            if (seq !== this.renderSeq) {
+                return;
+            }
+            this.header.setUser(this.me);
+        }
+        const me = this.me;
+        for (const page of PAGES) {
+            const params = matchPath(page.pattern, path);
+            if (params) {
+                this.show(page.render({ api: this.api, me, params, navigate: (to) => this.router.navigate(to) }));
+                return;
+            }
+        }
+        this.show(createNotFoundView());
+    }
+
+    private async logout(): Promise<void> {
+        await this.api.logout();
+        this.me = null;
+        this.header.setUser(null);
+        this.notice = { key: 'login.loggedOut' };
+        this.returnTo = '/';
+        this.router.navigate(LOGIN_PATH);
+    }
+
+    private show(view: HTMLElement): void {
+        this.main.replaceChildren(view);
+    }
+}

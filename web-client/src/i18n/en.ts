@@ -1,0 +1,92 @@
+// English catalogue. Typed against the Vietnamese one, so a missing or extra key fails the type check.
+import type { MessageKey } from './vi';
+
+export const en: Record<MessageKey, string> = {
+    'app.name': 'TeleConsult',
+    'app.tagline': 'Remote consultation between hub and satellite hospitals',
+    'app.skipToContent': 'Skip to main content',
+    'app.loading': 'Loading…',
+    'app.retry': 'Try again',
+    'app.comingSoon': 'Coming soon',
+    'app.notFound.title': 'Page not found',
+    'app.notFound.body': 'This address does not exist in TeleConsult.',
+    'app.notFound.home': 'Go to the home page',
+
+    'lang.label': 'Language',
+    'lang.vi': 'Tiếng Việt',
+    'lang.en': 'English',
+
+    'login.title': 'Sign in',
+    'login.intro': 'Sign in with the account your hospital gave you.',
+    'login.username': 'Username',
+    'login.password': 'Password',
+    'login.showPassword': 'Show password',
+    'login.submit': 'Sign in',
+    'login.submitting': 'Signing in…',
+    'login.missingFields': 'Please enter your username and password.',
+    'login.sessionExpired': 'Your session has expired. Please sign in again.',
+    'login.loggedOut': 'You have signed out.',
+    'login.error.invalidCredentials': 'Wrong username or password.',
+    'login.error.tooManyAttempts.one': 'Too many failed sign-in attempts. Please try again in {count} minute.',
+    'login.error.tooManyAttempts.other': 'Too many failed sign-in attempts. Please try again in {count} minutes.',
+    'login.error.tooManyAttemptsNoDelay': 'Too many failed sign-in attempts. Please wait a moment and try again.',
+
+    'error.unreachable': 'Cannot reach the server. Please check the network connection and try again.',
+    'error.badRequest': 'The request was not valid. Please check what you entered.',
+    'error.unauthorized': 'Your session has expired. Please sign in again.',
+    'error.forbidden': 'You are not allowed to do this.',
+    'error.notFound': 'The requested data was not found.',
+    'error.conflict': 'Someone else has just changed this data. Please reload and try again.',
+    'error.tooLarge': 'What you sent is too large.',
+    'error.tooManyRequests': 'Too many requests. Please wait a moment and try again.',
+    'error.server': 'The server ran into a problem. Please try again in a few minutes.',
+    'error.unexpectedResponse': 'The server gave an unexpected answer. Please try again.',
+
+    'header.userMenu': 'Account',
+    'header.logout': 'Sign out',
+    'header.noHospital': 'No hospital',
+
+    'role.ADMIN': 'Administrator',
+    'role.COORDINATOR': 'Coordinator',
+    'role.HUB_SPECIALIST': 'Hub specialist',
+    'role.SATELLITE_DOCTOR': 'Satellite doctor',
+    'role.PATIENT': 'Patient',
+
+    'hospitalKind.HUB': 'Hub hospital',
+    'hospitalKind.SATELLITE': 'Satellite hospital',
+
+    'home.greeting': 'Hello, {name}',
+    'home.intro': 'This is what you will be able to do in TeleConsult.',
+    'home.noRoles': 'Your account has no role yet. Please contact an administrator.',
+
+    'home.SATELLITE_DOCTOR.title': 'My consult requests',
+    'home.SATELLITE_DOCTOR.create': 'Create a consult request for a patient, with urgency and specialty',
+    'home.SATELLITE_DOCTOR.attach': 'Attach imaging studies (CT, MRI…) uploaded from your computer or taken from the hospital PACS',
+    'home.SATELLITE_DOCTOR.follow': 'Follow the status of each request',
+    'home.SATELLITE_DOCTOR.join': 'Join live consult sessions with video',
+    'home.SATELLITE_DOCTOR.report': 'Read signed consult reports',
+
+    'home.COORDINATOR.title': 'Worklist',
+    'home.COORDINATOR.incoming': 'See consult requests coming in from satellite hospitals',
+    'home.COORDINATOR.triage': 'Triage them by urgency and specialty',
+    'home.COORDINATOR.assign': 'Assign a specialist',
+    'home.COORDINATOR.schedule': 'Keep track of scheduled consult sessions',
+
+    'home.HUB_SPECIALIST.title': 'My cases',
+    'home.HUB_SPECIALIST.accept': 'Accept the cases assigned to you',
+    'home.HUB_SPECIALIST.book': 'Book a consult session in a free slot',
+    'home.HUB_SPECIALIST.review': 'Review images together with the satellite team over video',
+    'home.HUB_SPECIALIST.sign': 'Write and sign the consult report',
+
+    'home.PATIENT.title': 'My appointments',
+    'home.PATIENT.find': 'Find a free slot at a hospital',
+    'home.PATIENT.book': 'Book an appointment in person or by video',
+    'home.PATIENT.confirm': 'Get a confirmation of your appointment',
+    'home.PATIENT.join': 'Join video visits',
+
+    'home.ADMIN.title': 'Hospitals, users, audit trail',
+    'home.ADMIN.hospitals': 'Manage hospitals and the links between hub and satellite hospitals',
+    'home.ADMIN.users': 'Manage users and their roles',
+    'home.ADMIN.nodes': 'Configure DICOM nodes and media servers',
+    'home.ADMIN.audit': 'Review the audit trail of every access to patient data',
+};

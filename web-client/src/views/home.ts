@@ -1,0 +1,52 @@
+// The signed-in user's start page: one card per role listing what that role will be able to do.
+import type { Me, Role } from '../api';
+import { h, msg } from '../dom';
+import type { MessageKey } from '../i18n';
+
+/** What each role will find in TeleConsult; the pages behind these arrive with later work. */
+export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly MessageKey[]>> = {
+    SATELLITE_DOCTOR: [
+        'home.SATELLITE_DOCTOR.create',
+        'home.SATELLITE_DOCTOR.attach',
+        'home.SATELLITE_DOCTOR.follow',
+        'home.SATELLITE_DOCTOR.join',
+        'home.SATELLITE_DOCTOR.report',
+    ],
+    COORDINATOR: [
+        'home.COORDINATOR.incoming',
+        'home.COORDINATOR.triage',
+        'home.COORDINATOR.assign',
+        'home.COORDINATOR.schedule',
+    ],
+    HUB_SPECIALIST: [
+        'home.HUB_SPECIALIST.accept',
+        'home.HUB_SPECIALIST.book',
+        'home.HUB_SPECIALIST.review',
+        'home.HUB_SPECIALIST.sign',
+    ],
+    PATIENT: ['home.PATIENT.find', 'home.PATIENT.book', 'home.PATIENT.confirm', 'home.PATIENT.join'],
+    ADMIN: ['home.ADMIN.hospitals', 'home.ADMIN.users', 'home.ADMIN.nodes', 'home.ADMIN.audit'],
+};
+
+export function createHomeView(me: Me): HTMLElement {
+    const sections = me.roles.map((role) =>
+        h(
+            'section',
+            { class: 'card role-card', 'data-role': role },
+            h(
+                'header',
+                { class: 'role-card-header' },
+                msg('h2', { key: `home.${role}.title` }),
+                msg('span', { key: 'app.comingSoon' }, { class: 'badge' }),
+            ),
+            h('ul', { class: 'capabilities' }, ...ROLE_CAPABILITIES[role].map((key) => msg('li', { key }))),
+        ),
+    );
+    return h(
+        'section',
+        { class: 'home-page' },
+        msg('h1', { key: 'home.greeting', params: { name: me.fullName } }),
+        msg('p', { key: me.roles.length > 0 ? 'home.intro' : 'home.noRoles' }, { class: 'muted' }),
+        h('div', { class: 'role-grid' }, ...sections),
+    );
+}
