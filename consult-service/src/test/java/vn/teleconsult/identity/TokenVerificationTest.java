@@ -74,6 +74,14 @@ class TokenVerificationTest {
     }
 
     @Test
+    void shouldRefuseATokenThatLivesLongerThanFifteenMinutes() {
+        someUser();
+        var longLived = accessTokens.issue(
+                userId, username, Set.of(Role.SATELLITE_DOCTOR), null, Instant.now(), Duration.ofHours(1));
+        given().auth().oauth2(longLived.token()).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
     void shouldRefuseATamperedToken() {
         someUser();
         String token =

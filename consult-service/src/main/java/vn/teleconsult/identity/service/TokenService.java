@@ -10,6 +10,7 @@ import vn.teleconsult.platform.audit.AuditOutcome;
 import vn.teleconsult.platform.audit.AuditTrail;
 import vn.teleconsult.platform.security.AccessTokens;
 import vn.teleconsult.platform.security.Actor;
+import vn.teleconsult.platform.security.AuthSettings;
 import vn.teleconsult.platform.security.Role;
 
 /**
@@ -30,6 +31,7 @@ public class TokenService {
     private final AccessTokens accessTokens;
     private final SystemClients clients;
     private final AuditTrail audit;
+    private final AuthSettings settings;
 
     public TokenService(
             Accounts accounts,
@@ -38,7 +40,8 @@ public class TokenService {
             RefreshTokens refreshTokens,
             AccessTokens accessTokens,
             SystemClients clients,
-            AuditTrail audit) {
+            AuditTrail audit,
+            AuthSettings settings) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.throttle = throttle;
@@ -46,11 +49,20 @@ public class TokenService {
         this.accessTokens = accessTokens;
         this.clients = clients;
         this.audit = audit;
+        this.settings = settings;
     }
 
     public TokenResponse grant(TokenRequest request, String address) {
         if (blank(request.grantType())) {
             throw OAuthException.invalidRequest("grant_type is required.");
+        }
+        var external = settings.external().issuer();
+        if (external.isPresent()) {
+            // tokens issued here would not be trusted: verification follows the external issuer
+            throw new OAuthException(
+                    400,
+                    "unsupported_grant_type",
+                    "Sign in through " + external.get() + "; this server issues no tokens.");
         }
         return switch (request.grantType()) {
             case "password" -> password(request.username(), request.password(), address);

@@ -1,0 +1,135 @@
+package vn.teleconsult.identity;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.junit.jupiter.api.Test;
+import vn.teleconsult.identity.domain.HospitalKind;
+import vn.teleconsult.platform.security.AccessTokens;
+import vn.teleconsult.platform.security.Role;
+
+/**
+ * With {@code teleconsult.auth.external.*} set, the platform trusts an external OpenID Connect issuer (Keycloak-style
+ * roles in {@code realm_access.roles}) instead of its own tokens.
+ */
+@QuarkusTest
+@TestProfile(ExternalIssuerTest.KeycloakLike.class)
+class ExternalIssuerTest {
+
+    static final String ISSUER = "https://sso.benhvien.example/realms/teleconsult";
+    static final KeyPair KEYS = generate();
+
+    /** Publishes the external issuer's key set as a file, the way a JWKS URL would. */
+    public static class KeycloakLike implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                var jwk = new RsaJsonWebKey((RSAPublicKey) KEYS.getPublic());
+                jwk.setKeyId("external-1");
+                jwk.setAlgorithm("RS256");
+                Path jwks = Files.createTempFile("external-jwks", ".json");
+                Files.writeString(jwks, new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+                jwks.toFile().deleteOnExit();
+                return Map.of(
+                        "teleconsult.auth.external.issuer",
+                        ISSUER,
+                        "teleconsult.auth.external.jwks-url",
+                        jwks.toUri().toString(),
+                        "teleconsult.auth.external.roles-claim",
+                        "realm_access/roles",
+                        "teleconsult.auth.external.hospital-claim",
+                        "hospital");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    AccessTokens ownTokens;
+
+    private static String externalToken(String issuer, List<String> roles, UUID hospital, KeyPair keys) {
+        var builder = Jwt.issuer(issuer)
+                .subject(UUID.randomUUID().toString())
+                .claim("preferred_username", "sso-user")
+                .claim("realm_access", Map.of("roles", roles))
+                .expiresIn(300);
+        if (hospital != null) {
+            builder.claim("hospital", hospital.toString());
+        }
+        return builder.jws().keyId("external-1").sign(keys.getPrivate());
+    }
+
+    @Test
+    void shouldAcceptTheExternalIssuersTokensWithItsRolesAndHospital() {
+        var hub = fixtures.hospital(HospitalKind.HUB);
+        given().auth()
+                .oauth2(externalToken(ISSUER, List.of("ADMIN", "offline_access"), hub, KEYS))
+                .get("/api/admin/hospitals")
+                .then()
+                .statusCode(200)
+                .body("id", org.hamcrest.Matchers.equalTo(List.of(hub.toString())));
+        given().auth()
+                .oauth2(externalToken(ISSUER, List.of("PATIENT"), null, KEYS))
+                .get("/api/admin/hospitals")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void shouldRefuseOwnTokensAndOtherIssuersOrKeys() {
+        String own = ownTokens
+                .issue(UUID.randomUUID().toString(), "local", Set.of(Role.ADMIN), null)
+                .token();
+        given().auth().oauth2(own).get("/api/admin/hospitals").then().statusCode(401);
+        given().formParam("grant_type", "password")
+                .formParam("username", "admin")
+                .formParam("password", "whatever")
+                .post("/api/auth/token")
+                .then()
+                .statusCode(400)
+                .body("error_description", org.hamcrest.Matchers.containsString(ISSUER));
+        given().auth()
+                .oauth2(externalToken("https://other.example", List.of("ADMIN"), null, KEYS))
+                .get("/api/admin/hospitals")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(externalToken(ISSUER, List.of("ADMIN"), null, generate()))
+                .get("/api/admin/hospitals")
+                .then()
+                .statusCode(401);
+    }
+
+    private static KeyPair generate() {
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
