@@ -15,11 +15,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.teleconsult.identity.domain.Hospital;
-import vn.teleconsult.identity.domain.HospitalKind;
 import vn.teleconsult.identity.domain.User;
 import vn.teleconsult.identity.repository.HospitalRepository;
 import vn.teleconsult.identity.repository.UserRepository;
 import vn.teleconsult.identity.service.PasswordHasher;
+import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.security.Role;
 
 /**

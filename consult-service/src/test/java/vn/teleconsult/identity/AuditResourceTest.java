@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.teleconsult.identity.domain.HospitalKind;
+import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.security.Role;
 
 @QuarkusTest

@@ -23,7 +23,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.junit.jupiter.api.Test;
-import vn.teleconsult.identity.domain.HospitalKind;
+import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.security.AccessTokens;
 import vn.teleconsult.platform.security.Role;
 

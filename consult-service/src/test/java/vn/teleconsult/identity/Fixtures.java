@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.UUID;
 import vn.teleconsult.identity.domain.Hospital;
-import vn.teleconsult.identity.domain.HospitalKind;
 import vn.teleconsult.identity.domain.User;
 import vn.teleconsult.identity.repository.HospitalRepository;
 import vn.teleconsult.identity.repository.UserRepository;
 import vn.teleconsult.identity.service.PasswordHasher;
+import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.security.Role;
 
 /** Creates each test's own hospitals and users, with unique names, straight in the database. */

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.teleconsult.identity.domain.HospitalKind;
+import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.security.Role;
 
 @QuarkusTest

@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import vn.teleconsult.identity.domain.HospitalKind;
+import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.security.AccessTokens;
 import vn.teleconsult.platform.security.Role;
 import vn.teleconsult.platform.security.SigningKeys;

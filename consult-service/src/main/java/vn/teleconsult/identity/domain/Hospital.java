@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import vn.teleconsult.platform.directory.HospitalKind;
 
 /** A hospital of the network; satellites are linked to the hubs they send consults to. */
 @Entity

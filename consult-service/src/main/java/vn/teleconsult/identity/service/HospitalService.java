@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import vn.teleconsult.identity.domain.Hospital;
-import vn.teleconsult.identity.domain.HospitalKind;
 import vn.teleconsult.identity.repository.HospitalRepository;
+import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
 

@@ -3,7 +3,7 @@ package vn.teleconsult.identity.service;
 import java.util.List;
 import java.util.UUID;
 import vn.teleconsult.identity.domain.Hospital;
-import vn.teleconsult.identity.domain.HospitalKind;
+import vn.teleconsult.platform.directory.HospitalKind;
 
 /** A hospital as the API shows it, with the ids of the hubs a satellite is linked to. */
 public record HospitalView(

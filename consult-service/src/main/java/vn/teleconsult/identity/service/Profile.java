@@ -2,7 +2,7 @@ package vn.teleconsult.identity.service;
 
 import java.util.List;
 import java.util.UUID;
-import vn.teleconsult.identity.domain.HospitalKind;
+import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.security.Role;
 
 /** The signed-in user's own profile, for the web client's header and home page. */

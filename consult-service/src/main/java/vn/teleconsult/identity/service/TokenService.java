@@ -95,9 +95,16 @@ public class TokenService {
         }
         if (!ok) {
             throttle.recordFailure(username, address);
+            // an unknown user name may be a password typed into the wrong field: never keep it
             audit.record(
-                    new AuditEntry(AuditAction.LOGIN, "User", null, null, AuditOutcome.FAILED, "grant=password"),
-                    new Actor(account.map(a -> a.id().toString()).orElse(null), username, Set.of(), null),
+                    new AuditEntry(
+                            AuditAction.LOGIN,
+                            "User",
+                            null,
+                            null,
+                            AuditOutcome.FAILED,
+                            account.isEmpty() ? "grant=password; unknown user name" : "grant=password"),
+                    account.map(a -> actorOf(a)).orElse(null),
                     address);
             throw new OAuthException(401, "invalid_grant", WRONG_CREDENTIALS);
         }

@@ -1,5 +1,6 @@
 package vn.teleconsult.platform.security;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -8,8 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Signs short-lived RS256 access tokens that carry the user id, roles and hospital. */
+/** Signs short-lived RS256 access tokens that carry the user id, roles and hospital; checks its settings at start. */
 @ApplicationScoped
+@Startup
 public class AccessTokens {
 
     /** Claim holding the caller's hospital id. */

@@ -1,5 +1,6 @@
 package vn.teleconsult.platform.security;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import jakarta.annotation.Priority;
@@ -14,6 +15,7 @@ import java.util.Set;
  * configured, by an external OpenID Connect issuer's published keys.
  */
 @ApplicationScoped
+@Startup
 @Alternative
 @Priority(1)
 public class TokenVerification {
@@ -22,6 +24,11 @@ public class TokenVerification {
     private final AuthSettings settings;
 
     public TokenVerification(SigningKeys keys, AuthSettings settings) {
+        if (settings.external().issuer().isPresent()
+                && settings.external().jwksUrl().isEmpty()) {
+            throw new IllegalStateException(
+                    "teleconsult.auth.external.jwks-url is required with teleconsult.auth.external.issuer");
+        }
         this.keys = keys;
         this.settings = settings;
     }
@@ -33,9 +40,7 @@ public class TokenVerification {
         var external = settings.external();
         if (external.issuer().isPresent()) {
             info.setIssuedBy(external.issuer().get());
-            info.setPublicKeyLocation(external.jwksUrl()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "teleconsult.auth.external.jwks-url is required with teleconsult.auth.external.issuer")));
+            info.setPublicKeyLocation(external.jwksUrl().orElseThrow());
             info.setGroupsPath(external.rolesClaim());
         } else {
             info.setIssuedBy(settings.issuer());

@@ -1,4 +1,4 @@
-package vn.teleconsult.identity.domain;
+package vn.teleconsult.platform.directory;
 
 /** A hub (national or regional referral centre) answers consults; a satellite (provincial, district) asks. */
 public enum HospitalKind {
