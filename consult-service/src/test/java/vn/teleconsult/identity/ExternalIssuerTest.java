@@ -57,7 +57,9 @@ class ExternalIssuerTest {
                         "teleconsult.auth.external.roles-claim",
                         "realm_access/roles",
                         "teleconsult.auth.external.hospital-claim",
-                        "hospital");
+                        "hospital",
+                        "teleconsult.auth.external.user-id-claim",
+                        "teleconsult_user_id");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -71,8 +73,13 @@ class ExternalIssuerTest {
     AccessTokens ownTokens;
 
     private static String externalToken(String issuer, List<String> roles, UUID hospital, KeyPair keys) {
+        return externalToken(issuer, roles, hospital, keys, UUID.randomUUID());
+    }
+
+    private static String externalToken(String issuer, List<String> roles, UUID hospital, KeyPair keys, UUID user) {
         var builder = Jwt.issuer(issuer)
-                .subject(UUID.randomUUID().toString())
+                .subject("keycloak-" + UUID.randomUUID())
+                .claim("teleconsult_user_id", user.toString())
                 .claim("preferred_username", "sso-user")
                 .claim("realm_access", Map.of("roles", roles))
                 .expiresIn(300);
@@ -96,6 +103,33 @@ class ExternalIssuerTest {
                 .get("/api/admin/hospitals")
                 .then()
                 .statusCode(403);
+    }
+
+    @Test
+    void shouldKnowTheUserByTheConfiguredUserIdClaim() {
+        var hub = fixtures.hospital(HospitalKind.HUB);
+        String username = fixtures.user(Role.COORDINATOR, hub);
+        given().auth()
+                .oauth2(externalToken(ISSUER, List.of("COORDINATOR"), hub, KEYS, fixtures.userId(username)))
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .body("username", org.hamcrest.Matchers.equalTo(username));
+        given().auth()
+                .oauth2(externalToken(ISSUER, List.of("COORDINATOR"), hub, KEYS, UUID.randomUUID()))
+                .get("/api/me")
+                .then()
+                .statusCode(404);
+        String badHospital = Jwt.issuer(ISSUER)
+                .subject("keycloak-x")
+                .claim("teleconsult_user_id", fixtures.userId(username).toString())
+                .claim("realm_access", Map.of("roles", List.of("COORDINATOR")))
+                .claim("hospital", "../../etc")
+                .expiresIn(300)
+                .jws()
+                .keyId("external-1")
+                .sign(KEYS.getPrivate());
+        given().auth().oauth2(badHospital).get("/api/me").then().statusCode(401);
     }
 
     @Test

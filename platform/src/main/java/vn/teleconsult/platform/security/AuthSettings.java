@@ -46,6 +46,13 @@ public interface AuthSettings {
         @WithDefault("groups")
         String rolesClaim();
 
+        /**
+         * Name of the claim holding the TeleConsult user id, e.g. a Keycloak user attribute mapped into the token;
+         * {@code sub} when the issuer's subject ids are TeleConsult's.
+         */
+        @WithDefault("sub")
+        String userIdClaim();
+
         /** Name of the claim holding the user's hospital id. */
         @WithDefault("hospital_id")
         String hospitalClaim();

@@ -1,6 +1,7 @@
 package vn.teleconsult.platform.security;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -26,13 +27,16 @@ public class CurrentActor {
         this.settings = settings;
     }
 
-    /** The caller, or empty outside a request or for anonymous calls. */
+    /**
+     * The caller, or empty outside a request or for anonymous calls. A token whose hospital or user-id claim is
+     * unusable answers 401.
+     */
     public Optional<Actor> actor() {
         if (!Arc.container().requestContext().isActive()) {
             return Optional.empty();
         }
-        SecurityIdentity id = identity.get();
-        if (id.isAnonymous() || !(id.getPrincipal() instanceof JsonWebToken jwt)) {
+        SecurityIdentity identity = this.identity.get();
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }
         var roles = EnumSet.noneOf(Role.class);
@@ -43,13 +47,24 @@ public class CurrentActor {
                 // roles of other applications in an external issuer's token mean nothing here
             }
         }
-        String hospitalClaim = settings.external().issuer().isPresent()
-                ? settings.external().hospitalClaim()
-                : AccessTokens.HOSPITAL_CLAIM;
-        Object hospital = jwt.getClaim(hospitalClaim);
-        UUID hospitalId =
-                hospital == null ? null : UUID.fromString(hospital.toString().replace("\"", ""));
-        return Optional.of(new Actor(jwt.getSubject(), jwt.getName(), roles, hospitalId));
+        var external = settings.external();
+        String userId = external.issuer().isPresent() ? claim(jwt, external.userIdClaim()) : jwt.getSubject();
+        if (userId == null) {
+            throw new AuthenticationFailedException("The token has no user id claim.");
+        }
+        String hospital =
+                claim(jwt, external.issuer().isPresent() ? external.hospitalClaim() : AccessTokens.HOSPITAL_CLAIM);
+        try {
+            UUID hospitalId = hospital == null ? null : UUID.fromString(hospital);
+            return Optional.of(new Actor(userId, jwt.getName(), roles, hospitalId));
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationFailedException("The token's hospital claim is not a hospital id.");
+        }
+    }
+
+    private static String claim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        return value == null ? null : value.toString().replace("\"", "");
     }
 
     /** The caller; throws 401 when there is none. */
