@@ -54,6 +54,18 @@ public class LoginThrottleRepository {
                 .executeUpdate();
     }
 
+    /** Deletes counts whose window has passed and that block nothing; answers how many. */
+    public int purgeStale(Duration window) {
+        return em.createNativeQuery(
+                        """
+                        delete from identity.login_throttle
+                        where window_started < now() - make_interval(secs => :window)
+                          and (blocked_until is null or blocked_until < now())
+                        """)
+                .setParameter("window", (double) window.toSeconds())
+                .executeUpdate();
+    }
+
     public void clear(String key) {
         em.createNativeQuery("delete from identity.login_throttle where key = :key")
                 .setParameter("key", key)

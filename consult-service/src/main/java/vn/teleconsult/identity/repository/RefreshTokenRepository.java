@@ -20,6 +20,11 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
         return find("tokenHash", hash).firstResultOptional();
     }
 
+    /** Deletes tokens that expired before the given instant. */
+    public long deleteExpiredBefore(Instant instant) {
+        return delete("expiresAt < ?1", instant);
+    }
+
     public int revokeFamily(UUID familyId, Instant now) {
         return update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
     }
