@@ -1,0 +1,7 @@
+package vn.teleconsult.scheduling.api;
+
+/** How the people meet: over video or in person. */
+public enum VisitMode {
+    VIDEO,
+    IN_PERSON
+}

@@ -1,0 +1,78 @@
+package vn.teleconsult.scheduling.service;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import vn.teleconsult.scheduling.domain.Booking;
+import vn.teleconsult.scheduling.domain.NotificationKind;
+
+/**
+ * Queues the e-mails a booking change calls for, in the booking's own transaction, so that none is lost and none is
+ * queued for a change that rolled back. {@code NotificationDispatcher} sends them.
+ */
+@ApplicationScoped
+public class NotificationOutbox {
+
+    private final SchedulingSettings settings;
+
+    public NotificationOutbox(SchedulingSettings settings) {
+        this.settings = settings;
+    }
+
+    void confirmed(Booking booking) {
+        queueAll(booking, NotificationKind.CONFIRMATION, Instant.now());
+        queueReminders(booking);
+    }
+
+    void changed(Booking booking) {
+        dropPendingReminders(booking);
+        queueAll(booking, NotificationKind.CHANGE, Instant.now());
+        queueReminders(booking);
+    }
+
+    void ended(Booking booking, boolean tellParticipants) {
+        dropPendingReminders(booking);
+        if (tellParticipants) {
+            queueAll(booking, NotificationKind.CANCELLATION, Instant.now());
+        }
+    }
+
+    private void queueReminders(Booking booking) {
+        Instant due = booking.startAt.minus(settings.reminderLead());
+        Instant now = Instant.now();
+        if (booking.startAt.isAfter(now)) {
+            queueAll(booking, NotificationKind.REMINDER, due.isBefore(now) ? now : due);
+        }
+    }
+
+    private void queueAll(Booking booking, NotificationKind kind, Instant due) {
+        for (UUID recipient : booking.participants) {
+            Panache.getEntityManager()
+                    .createNativeQuery("insert into scheduling.notification (id, booking_id, kind, recipient_id,"
+                            + " sequence, due_at, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, now()) on conflict do"
+                            + " nothing")
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, booking.id)
+                    .setParameter(3, kind.name())
+                    .setParameter(4, recipient)
+                    .setParameter(5, booking.sequence)
+                    .setParameter(6, at(due))
+                    .executeUpdate();
+        }
+    }
+
+    private void dropPendingReminders(Booking booking) {
+        Panache.getEntityManager()
+                .createNativeQuery("delete from scheduling.notification where booking_id = ?1 and kind = 'REMINDER'"
+                        + " and sent_at is null")
+                .setParameter(1, booking.id)
+                .executeUpdate();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,23 @@
+package vn.teleconsult.scheduling.service;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import vn.teleconsult.scheduling.api.BookingKind;
+import vn.teleconsult.scheduling.api.VisitMode;
+
+/** A schedule with its rules. */
+public record ScheduleView(
+        UUID id,
+        UUID hospitalId,
+        UUID resourceId,
+        BookingKind kind,
+        String serviceCode,
+        String specialty,
+        Set<VisitMode> modes,
+        String timeZone,
+        int slotMinutes,
+        int horizonDays,
+        int minNoticeMinutes,
+        boolean active,
+        List<RuleView> rules) {}
