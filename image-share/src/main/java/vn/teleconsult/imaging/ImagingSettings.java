@@ -1,0 +1,64 @@
+package vn.teleconsult.imaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Settings of the image-share module: where files go, size limits, the DIMSE listener. */
+@ConfigMapping(prefix = "imaging")
+public interface ImagingSettings {
+
+    Storage storage();
+
+    Stow stow();
+
+    Dimse dimse();
+
+    /** Where DICOM files are kept. */
+    interface Storage {
+        /** Root directory; defaults to {@code <teleconsult.home>/dicom}. */
+        Optional<String> root();
+
+        /** Flush each file to disk before it is moved into place (crash safety at some cost). */
+        @WithDefault("true")
+        boolean fsync();
+    }
+
+    /** Limits of DICOMweb STOW-RS. */
+    interface Stow {
+        /** Largest request body accepted, in bytes. */
+        @WithDefault("2147483648")
+        long maxRequestBytes();
+
+        /** Largest single instance accepted, in bytes (STOW-RS and C-STORE). */
+        @WithDefault("536870912")
+        long maxInstanceBytes();
+
+        /** Most parts in one STOW-RS request. */
+        @WithDefault("5000")
+        int maxParts();
+    }
+
+    /** The DICOM DIMSE service class provider. */
+    interface Dimse {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("11112")
+        int port();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("TELECONSULT")
+        String aeTitle();
+
+        /** Refuse associations from calling AE titles that are not configured for a hospital. */
+        @WithDefault("true")
+        boolean refuseUnknownCallers();
+
+        /** Most C-FIND matches returned for one request. */
+        @WithDefault("1000")
+        int maxFindResults();
+    }
+}

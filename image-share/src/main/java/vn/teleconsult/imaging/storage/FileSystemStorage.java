@@ -1,0 +1,78 @@
+package vn.teleconsult.imaging.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.teleconsult.imaging.ImagingSettings;
+import vn.teleconsult.imaging.dicom.DicomUids;
+
+/** Keeps instances as files under {@code <root>/studies/<study>/<series>/<instance>.dcm}, temporary files in tmp/. */
+@ApplicationScoped
+public class FileSystemStorage implements InstanceStorage {
+
+    private final Path root;
+    private final Path temp;
+    private final boolean fsync;
+
+    public FileSystemStorage(ImagingSettings settings, @ConfigProperty(name = "teleconsult.home") String home)
+            throws IOException {
+        this.root = Path.of(settings.storage().root().orElse(home + "/dicom"))
+                .toAbsolutePath()
+                .normalize();
+        this.temp = root.resolve("tmp");
+        this.fsync = settings.storage().fsync();
+        Files.createDirectories(temp);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public Path newTempFile() throws IOException {
+        return Files.createTempFile(temp, "in-", ".part");
+    }
+
+    @Override
+    public String commit(Path tempFile, String studyUid, String seriesUid, String sopInstanceUid) throws IOException {
+        for (String uid : new String[] {studyUid, seriesUid, sopInstanceUid}) {
+            if (!DicomUids.isValid(uid)) {
+                throw new IOException("refusing a storage key from an invalid UID");
+            }
+        }
+        String key = "studies/" + studyUid + "/" + seriesUid + "/" + sopInstanceUid + ".dcm";
+        Path target = file(key);
+        Files.createDirectories(target.getParent());
+        if (fsync) {
+            try (var channel = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+        }
+        try {
+            Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tempFile, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return key;
+    }
+
+    @Override
+    public Path file(String key) {
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root.resolve("studies"))) {
+            throw new IllegalArgumentException("storage key outside the storage root");
+        }
+        return path;
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(file(key));
+    }
+}

@@ -1,0 +1,23 @@
+package vn.teleconsult.imaging.storage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Where DICOM files live. Files arrive in a temporary file and are moved into place only when complete, so a reader
+ * never sees half an instance. A file system implementation exists; an S3-compatible store can be added behind this.
+ */
+public interface InstanceStorage {
+
+    /** A new empty temporary file to receive an instance into; the caller deletes it if it is not committed. */
+    Path newTempFile() throws IOException;
+
+    /** Moves a complete temporary file into place for the instance and returns its storage key. */
+    String commit(Path temp, String studyUid, String seriesUid, String sopInstanceUid) throws IOException;
+
+    /** A local path to read the stored file from. */
+    Path file(String key);
+
+    /** Removes a stored file (no error when it is already gone). */
+    void delete(String key) throws IOException;
+}
