@@ -95,6 +95,35 @@ public final class JanusClient {
         return ids;
     }
 
+    List<JsonNode> poll(long session, String token) {
+        String query = "?maxev=10"
+                + (token == null
+                        ? ""
+                        : "&token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            var request = HttpRequest.newBuilder(URI.create(sessionUri(session) + query))
+                    .timeout(timeout.plusSeconds(35))
+                    .GET()
+                    .build();
+            HttpResponse<byte[]> response = send(request);
+            JsonNode answer = json.readTree(response.body());
+            List<JsonNode> events = new ArrayList<>();
+            if (answer != null && answer.isArray()) {
+                answer.forEach(events::add);
+            } else if (answer != null && "error".equals(answer.path("janus").asText())) {
+                throw new JanusException(
+                        answer.path("error").path("code").asInt(),
+                        answer.path("error").path("reason").asText());
+            } else if (answer != null
+                    && !"keepalive".equals(answer.path("janus").asText())) {
+                events.add(answer);
+            }
+            return events;
+        } catch (IOException e) {
+            throw new JanusException(e.toString(), e);
+        }
+    }
+
     ObjectNode request(String janus, String token) {
         ObjectNode body = json.createObjectNode().put("janus", janus);
         if (token != null) {

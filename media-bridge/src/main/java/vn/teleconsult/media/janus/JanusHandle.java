@@ -42,6 +42,18 @@ public final class JanusHandle {
         return data;
     }
 
+    /**
+     * Sends an asynchronous plugin request (e.g. VideoRoom {@code join}); Janus acknowledges it and delivers the
+     * answer as an event with the returned transaction, see {@link JanusSession#poll()}.
+     */
+    public String send(ObjectNode body) {
+        ObjectNode request = client.request("message", session.token());
+        request.set("body", body);
+        return client.post(client.handleUri(session.id(), id), request)
+                .path("transaction")
+                .asText();
+    }
+
     public void detach() {
         client.post(client.handleUri(session.id(), id), client.request("detach", session.token()));
     }

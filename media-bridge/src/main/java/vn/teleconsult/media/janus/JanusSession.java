@@ -1,6 +1,7 @@
 package vn.teleconsult.media.janus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,6 +28,14 @@ public final class JanusSession implements AutoCloseable {
     /** Sends {@code keepalive}; a Janus that restarted answers {@link JanusException#NO_SUCH_SESSION}. */
     public void keepAlive() {
         client.post(client.sessionUri(id), client.request("keepalive", token));
+    }
+
+    /**
+     * Long-polls the session's events (plugin events, webrtcup, hangup...): returns what arrived within Janus's poll
+     * window (about 30 s), possibly nothing.
+     */
+    public List<JsonNode> poll() {
+        return client.poll(id, token);
     }
 
     /** Attaches a handle to a plugin, e.g. {@code janus.plugin.videoroom}. */

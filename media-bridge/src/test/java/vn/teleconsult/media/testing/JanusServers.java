@@ -1,0 +1,39 @@
+package vn.teleconsult.media.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Two real Janus servers ("main" and "second") for @QuarkusTest classes, posting their events to the test's platform
+ * port; started once per test run and stopped by PID.
+ */
+public class JanusServers implements QuarkusTestResourceLifecycleManager {
+
+    public static final String EVENTS_URL = "http://127.0.0.1:18680/api/media/janus-events";
+    public static final JanusProcess MAIN = new JanusProcess("main", 18788, 18789, 17788, EVENTS_URL);
+    public static final JanusProcess SECOND = new JanusProcess("second", 18798, 18799, 17798, EVENTS_URL);
+
+    @Override
+    public Map<String, String> start() {
+        MAIN.start();
+        SECOND.start();
+        Map<String, String> config = new HashMap<>();
+        put(config, "main", MAIN);
+        put(config, "second", SECOND);
+        return config;
+    }
+
+    private static void put(Map<String, String> config, String name, JanusProcess janus) {
+        config.put("media.servers." + name + ".api-url", janus.apiUri().toString());
+        config.put("media.servers." + name + ".admin-url", janus.adminUri().toString());
+        config.put("media.servers." + name + ".admin-secret", JanusProcess.ADMIN_SECRET);
+        config.put("media.servers." + name + ".browser-url", janus.wsUri().toString());
+    }
+
+    @Override
+    public void stop() {
+        MAIN.stop();
+        SECOND.stop();
+    }
+}
