@@ -82,7 +82,7 @@ public class RecoveryService {
         room.server = server.get();
         room.janusRoom = RoomService.newJanusRoom();
         room.epoch++;
-        room.emptySince = Instant.now();
+        room.emptySince = null;
         try {
             roomService.createInJanus(room);
         } catch (ProblemException e) {

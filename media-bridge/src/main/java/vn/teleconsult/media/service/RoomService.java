@@ -87,7 +87,6 @@ public class RoomService implements VideoRooms {
         room.bitrate = settings.bitrate();
         room.maxPublishers = settings.maxPublishers();
         room.openedAt = Instant.now();
-        room.emptySince = room.openedAt;
         rooms.persist(room);
         for (UUID user : request.participants()) {
             RoomParticipant participant = new RoomParticipant();

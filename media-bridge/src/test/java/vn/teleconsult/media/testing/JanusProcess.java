@@ -23,6 +23,8 @@ public final class JanusProcess {
     private final int wsPort;
     private final int adminPort;
     private final String eventsUrl;
+    private volatile String bind = "127.0.0.1";
+    private volatile String iceInterface;
 
     public JanusProcess(String name, int httpPort, int wsPort, int adminPort, String eventsUrl) {
         this.state = repositoryRoot().resolve("media-bridge/target/janus-" + name);
@@ -30,6 +32,13 @@ public final class JanusProcess {
         this.wsPort = wsPort;
         this.adminPort = adminPort;
         this.eventsUrl = eventsUrl;
+    }
+
+    /** Binds all Janus ports to the address and gathers ICE candidates only on the interface (a test veth). */
+    public JanusProcess on(String address, String iface) {
+        this.bind = address;
+        this.iceInterface = iface;
+        return this;
     }
 
     public static Path repositoryRoot() {
@@ -45,15 +54,15 @@ public final class JanusProcess {
     }
 
     public URI apiUri() {
-        return URI.create("http://127.0.0.1:" + httpPort + "/janus");
+        return URI.create("http://" + bind + ":" + httpPort + "/janus");
     }
 
     public URI adminUri() {
-        return URI.create("http://127.0.0.1:" + adminPort + "/admin");
+        return URI.create("http://" + bind + ":" + adminPort + "/admin");
     }
 
     public URI wsUri() {
-        return URI.create("ws://127.0.0.1:" + wsPort);
+        return URI.create("ws://" + bind + ":" + wsPort);
     }
 
     public void start() {
@@ -96,6 +105,11 @@ public final class JanusProcess {
         env.put("JANUS_ADMIN_SECRET", ADMIN_SECRET);
         env.put("JANUS_EVENTS_SECRET", EVENTS_SECRET);
         env.remove("JANUS_EVENTS_URL");
+        env.put("JANUS_BIND", bind);
+        env.remove("JANUS_ICE_ENFORCE_LIST");
+        if (iceInterface != null) {
+            env.put("JANUS_ICE_ENFORCE_LIST", iceInterface);
+        }
         if (eventsUrl != null) {
             env.put("JANUS_EVENTS_URL", eventsUrl);
         }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Two real Janus servers ("main" and "second") for @QuarkusTest classes, posting their events to the test's platform
- * port; started once per test run and stopped by PID.
+ * port; started once per test run and stopped by PID. They bind to the host side of a test network namespace and
+ * gather ICE candidates only there, so that Chromium inside the namespace can exchange media with them.
  */
 public class JanusServers implements QuarkusTestResourceLifecycleManager {
 
@@ -14,8 +15,13 @@ public class JanusServers implements QuarkusTestResourceLifecycleManager {
     public static final JanusProcess MAIN = new JanusProcess("main", 18788, 18789, 17788, EVENTS_URL);
     public static final JanusProcess SECOND = new JanusProcess("second", 18798, 18799, 17798, EVENTS_URL);
 
+    public static TestNetwork network;
+
     @Override
     public Map<String, String> start() {
+        network = TestNetwork.create();
+        MAIN.on(network.hostAddress(), network.hostInterface());
+        SECOND.on(network.hostAddress(), network.hostInterface());
         MAIN.start();
         SECOND.start();
         Map<String, String> config = new HashMap<>();
@@ -33,7 +39,11 @@ public class JanusServers implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        MAIN.stop();
-        SECOND.stop();
+        try {
+            MAIN.stop();
+            SECOND.stop();
+        } finally {
+            network.delete();
+        }
     }
 }
