@@ -3,7 +3,10 @@
 # Usage: janus.sh start|stop|status <state-dir>
 # Env: JANUS_HTTP_PORT (8088), JANUS_WS_PORT (8188), JANUS_ADMIN_PORT (7088),
 #      JANUS_BIND (127.0.0.1), JANUS_ADMIN_SECRET (default: generated once into
-#      <state-dir>/janus-admin-secret), JANUS_ICE_ENFORCE_LIST (unset: all interfaces).
+#      <state-dir>/janus-admin-secret), JANUS_ICE_ENFORCE_LIST (unset: all interfaces),
+#      JANUS_EVENTS_URL (unset: no event handler; else where Janus POSTs its events, e.g.
+#      http://127.0.0.1:8080/api/media/janus-events), JANUS_EVENTS_SECRET (default: generated once
+#      into <state-dir>/janus-events-secret; the HTTP Basic password Janus sends with events).
 # status exits 0 when running, 3 when stopped.
 set -euo pipefail
 
@@ -17,6 +20,8 @@ config_dir="$state/janus-config"
 log="$state/janus.log"
 pidfile="$state/janus.pid"
 secret_file="$state/janus-admin-secret"
+events_secret_file="$state/janus-events-secret"
+events_url=${JANUS_EVENTS_URL:-}
 
 http_port=${JANUS_HTTP_PORT:-8088}
 ws_port=${JANUS_WS_PORT:-8188}
@@ -49,8 +54,26 @@ admin_secret() {
   fi
 }
 
+events_secret() {
+  if [ -n "${JANUS_EVENTS_SECRET:-}" ]; then
+    echo "$JANUS_EVENTS_SECRET"
+  else
+    if [ ! -s "$events_secret_file" ]; then
+      (umask 077; od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$events_secret_file")
+    fi
+    cat "$events_secret_file"
+  fi
+}
+
 render_config() {
-  local secret=$1 f
+  local secret=$1 events_secret=$2 f events_enabled=false
+  [[ "$events_secret" =~ ^[A-Za-z0-9._~-]{16,}$ ]] || {
+    echo "janus: JANUS_EVENTS_SECRET must be 16+ chars of [A-Za-z0-9._~-]" >&2; exit 1; }
+  if [ -n "$events_url" ]; then
+    [[ "$events_url" =~ ^https?://[A-Za-z0-9.:/_~-]+$ ]] || {
+      echo "janus: JANUS_EVENTS_URL must be an http(s) URL without quotes or spaces" >&2; exit 1; }
+    events_enabled=true
+  fi
   # The secret goes into sed and a quoted jcfg string: keep it to safe characters.
   [[ "$secret" =~ ^[A-Za-z0-9._~-]{16,}$ ]] || {
     echo "janus: JANUS_ADMIN_SECRET must be 16+ chars of [A-Za-z0-9._~-]" >&2; exit 1; }
@@ -60,6 +83,8 @@ render_config() {
     sed -e "s|@ADMIN_SECRET@|$secret|g" -e "s|@STATE_DIR@|$state|g" \
         -e "s|@HTTP_PORT@|$http_port|g" -e "s|@WS_PORT@|$ws_port|g" \
         -e "s|@ADMIN_PORT@|$admin_port|g" -e "s|@BIND_ADDRESS@|$bind|g" \
+        -e "s|@EVENTS_ENABLED@|$events_enabled|g" -e "s|@EVENTS_URL@|$events_url|g" \
+        -e "s|@EVENTS_SECRET@|$events_secret|g" \
         "$f" >"$config_dir/$(basename "$f")"
   done
   if grep -n '@[A-Z_]*@' "$config_dir"/*.jcfg; then
@@ -100,7 +125,7 @@ start() {
   umask 077  # the rendered config holds the admin secret
   mkdir -p "$state"
   secret=$(admin_secret)
-  render_config "$secret"
+  render_config "$secret" "$(events_secret)"
 
   local args=(--configs-folder="$config_dir")
   [ -z "${JANUS_ICE_ENFORCE_LIST:-}" ] || args+=(--ice-enforce-list="$JANUS_ICE_ENFORCE_LIST")

@@ -1,0 +1,19 @@
+package vn.teleconsult.media.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A room as callers see it; never its Janus secret. */
+public record RoomView(
+        UUID id,
+        String kind,
+        UUID referenceId,
+        String state,
+        boolean waitingRoom,
+        UUID hostUserId,
+        List<UUID> participants,
+        int bitrate,
+        int maxPublishers,
+        Instant openedAt,
+        Instant closedAt) {}

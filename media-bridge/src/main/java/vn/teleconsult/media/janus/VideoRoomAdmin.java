@@ -1,0 +1,134 @@
+package vn.teleconsult.media.janus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Typed VideoRoom requests (create, edit, destroy, exists, list, listparticipants, kick, allowed) over one handle. */
+public final class VideoRoomAdmin {
+
+    public static final String PLUGIN = "janus.plugin.videoroom";
+
+    private final JanusHandle handle;
+    private final ObjectMapper json;
+    private final String adminKey;
+
+    /** @param adminKey the plugin's {@code admin_key}, required by Janus to create rooms */
+    public VideoRoomAdmin(JanusHandle handle, ObjectMapper json, String adminKey) {
+        this.handle = handle;
+        this.json = json;
+        this.adminKey = adminKey;
+    }
+
+    /** A room to create: private (not listed), without pin, accessible only with a token of {@code allowed}. */
+    public record RoomSpec(
+            long room, String description, String secret, int publishers, long bitrate, List<String> allowed) {}
+
+    /** A room as {@code list} shows it. */
+    public record RoomInfo(long room, String description, int participants, int maxPublishers, long bitrate) {}
+
+    /** A participant as {@code listparticipants} shows it. */
+    public record Participant(long id, String display, boolean publisher) {}
+
+    public void create(RoomSpec spec) {
+        ObjectNode body = request("create")
+                .put("room", spec.room())
+                .put("description", spec.description())
+                .put("secret", spec.secret())
+                .put("publishers", spec.publishers())
+                .put("bitrate", spec.bitrate())
+                .put("is_private", true)
+                .put("require_pvtid", true)
+                .put("notify_joining", true)
+                .put("permanent", false)
+                .put("admin_key", adminKey);
+        var allowed = body.putArray("allowed");
+        spec.allowed().forEach(allowed::add);
+        handle.message(body);
+    }
+
+    /** Changes the bitrate cap and publisher limit of a room. */
+    public void edit(long room, String secret, long bitrate, int publishers) {
+        handle.message(request("edit")
+                .put("room", room)
+                .put("secret", secret)
+                .put("new_bitrate", bitrate)
+                .put("new_publishers", publishers));
+    }
+
+    public void destroy(long room, String secret) {
+        handle.message(
+                request("destroy").put("room", room).put("secret", secret).put("permanent", false));
+    }
+
+    public boolean exists(long room) {
+        return handle.message(request("exists").put("room", room))
+                .path("exists")
+                .asBoolean();
+    }
+
+    /** Every room, private ones included (the admin key shows them). */
+    public List<RoomInfo> list() {
+        JsonNode data = handle.message(request("list").put("admin_key", adminKey));
+        List<RoomInfo> rooms = new ArrayList<>();
+        data.path("list")
+                .forEach(r -> rooms.add(new RoomInfo(
+                        r.path("room").asLong(),
+                        r.path("description").asText(),
+                        r.path("num_participants").asInt(),
+                        r.path("max_publishers").asInt(),
+                        r.path("bitrate").asLong())));
+        return rooms;
+    }
+
+    public List<Participant> listParticipants(long room) {
+        JsonNode data = handle.message(request("listparticipants").put("room", room));
+        List<Participant> participants = new ArrayList<>();
+        data.path("participants")
+                .forEach(p -> participants.add(new Participant(
+                        p.path("id").asLong(),
+                        p.path("display").asText(null),
+                        p.path("publisher").asBoolean())));
+        return participants;
+    }
+
+    public void kick(long room, String secret, long participant) {
+        handle.message(request("kick").put("room", room).put("secret", secret).put("id", participant));
+    }
+
+    /** Adds tokens to the room's allowed list. */
+    public void allow(long room, String secret, List<String> tokens) {
+        allowed(room, secret, "add", tokens);
+    }
+
+    /** Removes tokens from the room's allowed list: Janus then refuses joins with them. */
+    public void disallow(long room, String secret, List<String> tokens) {
+        allowed(room, secret, "remove", tokens);
+    }
+
+    /** The room's allowed list. */
+    public List<String> allowed(long room, String secret) {
+        JsonNode data = handle.message(request("allowed")
+                .put("room", room)
+                .put("secret", secret)
+                .put("action", "add")
+                .set("allowed", json.createArrayNode()));
+        List<String> tokens = new ArrayList<>();
+        data.path("allowed").forEach(t -> tokens.add(t.asText()));
+        return tokens;
+    }
+
+    private void allowed(long room, String secret, String action, List<String> tokens) {
+        ObjectNode body =
+                request("allowed").put("room", room).put("secret", secret).put("action", action);
+        var array = body.putArray("allowed");
+        tokens.forEach(array::add);
+        handle.message(body);
+    }
+
+    private ObjectNode request(String request) {
+        return json.createObjectNode().put("request", request);
+    }
+}

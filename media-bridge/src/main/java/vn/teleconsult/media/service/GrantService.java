@@ -1,0 +1,160 @@
+package vn.teleconsult.media.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import vn.teleconsult.media.MediaSettings;
+import vn.teleconsult.media.domain.JoinGrant;
+import vn.teleconsult.media.domain.Room;
+import vn.teleconsult.media.domain.RoomParticipant;
+import vn.teleconsult.media.domain.RoomState;
+import vn.teleconsult.media.janus.JanusException;
+import vn.teleconsult.media.janus.JanusPool;
+import vn.teleconsult.media.janus.VideoRoomAdmin;
+import vn.teleconsult.media.repository.GrantRepository;
+import vn.teleconsult.media.repository.ParticipantRepository;
+import vn.teleconsult.media.repository.RoomRepository;
+import vn.teleconsult.platform.audit.AuditAction;
+import vn.teleconsult.platform.audit.AuditEntry;
+import vn.teleconsult.platform.audit.AuditTrail;
+import vn.teleconsult.platform.problem.ProblemException;
+
+/** Hands participants single-use join grants that Janus enforces, and runs the waiting room of video visits. */
+@ApplicationScoped
+public class GrantService {
+
+    private final RoomRepository rooms;
+    private final ParticipantRepository participants;
+    private final GrantRepository grants;
+    private final JanusPool pool;
+    private final TurnCredentials turn;
+    private final MediaSettings settings;
+    private final AuditTrail audit;
+    private final Event<ParticipantNotice> notices;
+
+    public GrantService(
+            RoomRepository rooms,
+            ParticipantRepository participants,
+            GrantRepository grants,
+            JanusPool pool,
+            TurnCredentials turn,
+            MediaSettings settings,
+            AuditTrail audit,
+            Event<ParticipantNotice> notices) {
+        this.rooms = rooms;
+        this.participants = participants;
+        this.grants = grants;
+        this.pool = pool;
+        this.turn = turn;
+        this.settings = settings;
+        this.audit = audit;
+        this.notices = notices;
+    }
+
+    /** A grant for the user to join the room now; patients in a waiting room first need the host to admit them. */
+    @Transactional
+    public JoinGrantView grant(UUID roomId, UUID userId) {
+        Room room = rooms.findByIdOptional(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+        RoomParticipant participant = participants.of(roomId, userId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+        if (room.state == RoomState.CLOSED) {
+            throw ProblemException.conflict("This video session has ended.");
+        }
+        if (room.state == RoomState.RECOVERING) {
+            throw new ProblemException(
+                    503,
+                    "Video server switching",
+                    "The session is moving to another video server; ask again in a few seconds.",
+                    Map.of("retryAfter", 2));
+        }
+        if (room.waitingRoom && !room.isHost(userId) && participant.admittedAt == null) {
+            throw new ProblemException(
+                    409,
+                    "Waiting for the doctor",
+                    "Enter the waiting room and wait until the doctor admits you.",
+                    Map.of("waiting", true));
+        }
+        JoinGrant grant = new JoinGrant();
+        grant.id = UUID.randomUUID();
+        grant.roomId = roomId;
+        grant.userId = userId;
+        grant.epoch = room.epoch;
+        grant.token = JanusPool.newToken();
+        grant.feedId = RoomService.newFeedId();
+        grant.issuedAt = Instant.now();
+        grant.expiresAt = grant.issuedAt.plus(settings.grantLifetime());
+        grants.persist(grant);
+        grants.flush();
+        try {
+            pool.client(room.server).addToken(grant.token, List.of(VideoRoomAdmin.PLUGIN));
+            pool.rooms(room.server).allow(room.janusRoom, room.secret, List.of(grant.token));
+        } catch (JanusException e) {
+            throw MediaProblems.unavailable(e);
+        }
+        audit.record(AuditEntry.of(AuditAction.EXECUTE, "media-room", roomId).detail("join-grant"));
+        return new JoinGrantView(
+                roomId,
+                pool.browserUrl(room.server),
+                room.janusRoom,
+                grant.token,
+                grant.feedId,
+                userId.toString(),
+                grant.expiresAt,
+                turn.iceServers(userId.toString()));
+    }
+
+    /** The patient enters the waiting room of a visit; entering twice changes nothing. */
+    @Transactional
+    public boolean enterLobby(UUID roomId, UUID userId) {
+        Room room = rooms.findByIdOptional(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+        RoomParticipant participant = participants.of(roomId, userId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+        if (!room.waitingRoom || room.isHost(userId)) {
+            throw ProblemException.conflict("This session has no waiting room for you; ask for a join grant.");
+        }
+        if (room.state == RoomState.CLOSED) {
+            throw ProblemException.conflict("This video session has ended.");
+        }
+        if (participant.waitingSince == null) {
+            participant.waitingSince = Instant.now();
+        }
+        return participant.admittedAt != null;
+    }
+
+    /** Who waits, first come first; only the host sees it. */
+    @Transactional
+    public List<LobbyView> lobby(UUID roomId, UUID userId) {
+        Room room = hostedRoom(roomId, userId);
+        return participants.waiting(room.id).stream()
+                .map(p -> new LobbyView(p.key.userId(), p.waitingSince))
+                .toList();
+    }
+
+    /** The host admits one waiting patient, who is told over the WebSocket. */
+    @Transactional
+    public void admit(UUID roomId, UUID hostId, UUID patientId) {
+        Room room = hostedRoom(roomId, hostId);
+        RoomParticipant patient = participants
+                .of(room.id, patientId)
+                .filter(p -> p.waitingSince != null)
+                .orElseThrow(() -> ProblemException.notFound("User " + patientId + " is not in the waiting room."));
+        if (patient.admittedAt == null) {
+            patient.admittedAt = Instant.now();
+            notices.fire(new ParticipantNotice("admitted", room.id, Set.of(patientId)));
+        }
+    }
+
+    private Room hostedRoom(UUID roomId, UUID userId) {
+        Room room = rooms.findByIdOptional(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+        if (participants.of(roomId, userId).isEmpty()) {
+            throw MediaProblems.noRoom(roomId);
+        }
+        if (!room.waitingRoom || !room.isHost(userId)) {
+            throw ProblemException.forbidden("Only the doctor who hosts this visit manages its waiting room.");
+        }
+        return room;
+    }
+}

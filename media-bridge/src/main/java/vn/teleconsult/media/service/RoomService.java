@@ -1,0 +1,241 @@
+package vn.teleconsult.media.service;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import vn.teleconsult.media.MediaSettings;
+import vn.teleconsult.media.api.OpenRoom;
+import vn.teleconsult.media.api.RoomView;
+import vn.teleconsult.media.api.VideoRooms;
+import vn.teleconsult.media.domain.JoinGrant;
+import vn.teleconsult.media.domain.Room;
+import vn.teleconsult.media.domain.RoomKind;
+import vn.teleconsult.media.domain.RoomParticipant;
+import vn.teleconsult.media.domain.RoomState;
+import vn.teleconsult.media.janus.JanusException;
+import vn.teleconsult.media.janus.JanusPool;
+import vn.teleconsult.media.janus.VideoRoomAdmin.RoomSpec;
+import vn.teleconsult.media.repository.AttendanceRepository;
+import vn.teleconsult.media.repository.GrantRepository;
+import vn.teleconsult.media.repository.ParticipantRepository;
+import vn.teleconsult.media.repository.RoomRepository;
+import vn.teleconsult.platform.audit.AuditAction;
+import vn.teleconsult.platform.audit.AuditEntry;
+import vn.teleconsult.platform.audit.AuditTrail;
+import vn.teleconsult.platform.problem.ProblemException;
+
+/** Opens and closes rooms in Janus for consult sessions and visits, and keeps who may join them. */
+@ApplicationScoped
+public class RoomService implements VideoRooms {
+
+    static final int MAX_PARTICIPANTS = 32;
+
+    private final RoomRepository rooms;
+    private final ParticipantRepository participants;
+    private final GrantRepository grants;
+    private final AttendanceRepository attendance;
+    private final JanusPool pool;
+    private final MediaSettings settings;
+    private final AuditTrail audit;
+    private final Event<ParticipantNotice> notices;
+
+    public RoomService(
+            RoomRepository rooms,
+            ParticipantRepository participants,
+            GrantRepository grants,
+            AttendanceRepository attendance,
+            JanusPool pool,
+            MediaSettings settings,
+            AuditTrail audit,
+            Event<ParticipantNotice> notices) {
+        this.rooms = rooms;
+        this.participants = participants;
+        this.grants = grants;
+        this.attendance = attendance;
+        this.pool = pool;
+        this.settings = settings;
+        this.audit = audit;
+        this.notices = notices;
+    }
+
+    @Override
+    @Transactional
+    public RoomView open(OpenRoom request) {
+        RoomKind kind = validate(request);
+        if (rooms.liveFor(kind, request.referenceId())) {
+            throw ProblemException.conflict("A room for " + kind + " " + request.referenceId() + " is already open.");
+        }
+        String server = pool.pick(rooms::participantsOn).orElseThrow(MediaProblems::noServer);
+        Room room = new Room();
+        room.id = UUID.randomUUID();
+        room.kind = kind;
+        room.referenceId = request.referenceId();
+        room.waitingRoom = request.waitingRoom();
+        room.hostUserId = request.hostUserId();
+        room.state = RoomState.OPEN;
+        room.server = server;
+        room.janusRoom = newJanusRoom();
+        room.secret = JanusPool.newToken();
+        room.bitrate = settings.bitrate();
+        room.maxPublishers = settings.maxPublishers();
+        room.openedAt = Instant.now();
+        rooms.persist(room);
+        for (UUID user : request.participants()) {
+            RoomParticipant participant = new RoomParticipant();
+            participant.key = new RoomParticipant.Key(room.id, user);
+            participants.persist(participant);
+        }
+        rooms.flush(); // database constraints first, so that a refused room is never created in Janus
+        createInJanus(room);
+        audit.record(AuditEntry.of(AuditAction.CREATE, "media-room", room.id).detail("server=" + server));
+        Log.infof("Room %s opened on Janus %s", room.id, server);
+        return view(room);
+    }
+
+    /** Creates the room's Janus room on its server; a Janus failure becomes a 503 and rolls the transaction back. */
+    void createInJanus(Room room) {
+        try {
+            pool.rooms(room.server)
+                    .create(new RoomSpec(
+                            room.janusRoom,
+                            room.kind.name().toLowerCase() + " " + room.id,
+                            room.secret,
+                            room.maxPublishers,
+                            room.bitrate,
+                            List.of()));
+        } catch (JanusException e) {
+            throw MediaProblems.unavailable(e);
+        }
+    }
+
+    @Override
+    @Transactional
+    public RoomView close(UUID roomId) {
+        Room room = rooms.findByIdOptional(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+        if (room.state == RoomState.CLOSED) {
+            return view(room);
+        }
+        Instant now = Instant.now();
+        if (room.state == RoomState.OPEN) {
+            try {
+                pool.rooms(room.server).destroy(room.janusRoom, room.secret);
+            } catch (JanusException e) {
+                // a server that died or restarted has no room left to destroy
+                Log.warnf("Room %s: Janus destroy failed (%s)", room.id, e.getMessage());
+            }
+        }
+        for (JoinGrant grant : grants.unreleased(room.id)) {
+            release(room, grant, now);
+        }
+        attendance.allPresent(room.id).forEach(a -> a.leftAt = now);
+        room.state = RoomState.CLOSED;
+        room.closedAt = now;
+        audit.record(AuditEntry.of(AuditAction.DELETE, "media-room", room.id));
+        notices.fire(new ParticipantNotice("closed", room.id, participantIds(room.id)));
+        Log.infof("Room %s closed", room.id);
+        return view(room);
+    }
+
+    /** Takes a grant's token out of Janus (core tokens and, while unredeemed, the room's allowed list). */
+    void release(Room room, JoinGrant grant, Instant now) {
+        grant.releasedAt = now;
+        if (!pool.healthy(room.server) || grant.epoch != room.epoch) {
+            return; // tokens of a dead or restarted server, or of an earlier epoch, are gone already
+        }
+        try {
+            if (grant.redeemedAt == null && room.state == RoomState.OPEN) {
+                pool.rooms(room.server).disallow(room.janusRoom, room.secret, List.of(grant.token));
+            }
+            pool.client(room.server).removeToken(grant.token);
+        } catch (JanusException e) {
+            Log.warnf("Room %s: could not revoke a grant in Janus (%s)", room.id, e.getMessage());
+        }
+    }
+
+    @Transactional
+    public RoomView get(UUID roomId, UUID userId, boolean system) {
+        Room room = rooms.findByIdOptional(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+        if (!system && participants.of(roomId, userId).isEmpty()) {
+            throw MediaProblems.noRoom(roomId);
+        }
+        return view(room);
+    }
+
+    /** Who was in the room, from when to when; for its participants and systems. */
+    @Transactional
+    public List<AttendanceView> attendance(UUID roomId, UUID userId, boolean system) {
+        get(roomId, userId, system);
+        audit.record(AuditEntry.of(AuditAction.READ, "media-attendance", roomId));
+        return attendance.ofRoom(roomId).stream()
+                .map(a -> new AttendanceView(a.userId, a.joinedAt, a.leftAt, a.published, a.mediaState))
+                .toList();
+    }
+
+    Set<UUID> participantIds(UUID roomId) {
+        return participants.ofRoom(roomId).stream().map(p -> p.key.userId()).collect(Collectors.toSet());
+    }
+
+    RoomView view(Room room) {
+        List<UUID> users = participantIds(room.id).stream()
+                .sorted(Comparator.naturalOrder())
+                .toList();
+        return new RoomView(
+                room.id,
+                room.kind.name(),
+                room.referenceId,
+                room.state.name(),
+                room.waitingRoom,
+                room.hostUserId,
+                users,
+                room.bitrate,
+                room.maxPublishers,
+                room.openedAt,
+                room.closedAt);
+    }
+
+    private static RoomKind validate(OpenRoom request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body with kind, referenceId and participants is required.");
+        }
+        RoomKind kind;
+        try {
+            kind = RoomKind.valueOf(String.valueOf(request.kind()));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Field 'kind' must be CONSULT or VISIT.");
+        }
+        if (request.referenceId() == null) {
+            throw ProblemException.badRequest("Field 'referenceId' is required.");
+        }
+        Set<UUID> users = request.participants();
+        if (users == null || users.isEmpty() || users.contains(null)) {
+            throw ProblemException.badRequest("Field 'participants' must list at least one user id.");
+        }
+        if (users.size() > MAX_PARTICIPANTS) {
+            throw ProblemException.badRequest("A room takes at most " + MAX_PARTICIPANTS + " participants.");
+        }
+        if (request.hostUserId() != null && !users.contains(request.hostUserId())) {
+            throw ProblemException.badRequest("Field 'hostUserId' must be one of the participants.");
+        }
+        if (request.waitingRoom() && request.hostUserId() == null) {
+            throw ProblemException.badRequest("A waiting room needs 'hostUserId', the doctor who admits patients.");
+        }
+        return kind;
+    }
+
+    /** A Janus room number that JavaScript (janus.js) represents exactly. */
+    static long newJanusRoom() {
+        return ThreadLocalRandom.current().nextLong(1, 1L << 53);
+    }
+
+    static long newFeedId() {
+        return ThreadLocalRandom.current().nextLong(1, 1L << 53);
+    }
+}

@@ -1,0 +1,212 @@
+package vn.teleconsult.media.service;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import vn.teleconsult.media.janus.JanusPool;
+import vn.teleconsult.media.testing.JanusParticipant;
+import vn.teleconsult.media.testing.JanusProcess;
+import vn.teleconsult.media.testing.JanusServers;
+import vn.teleconsult.media.testing.Participants;
+import vn.teleconsult.media.testing.Poll;
+import vn.teleconsult.platform.security.Role;
+
+/** Kills the real Janus processes these tests started (by PID) and checks that sessions survive. */
+@QuarkusTest
+@QuarkusTestResource(value = JanusServers.class, restrictToAnnotatedClass = false)
+class RecoveryTest {
+
+    @Inject
+    Participants participants;
+
+    @Inject
+    JanusPool pool;
+
+    @Inject
+    DataSource dataSource;
+
+    private void awaitServers() {
+        Poll.until(
+                Duration.ofSeconds(30),
+                "both Janus servers connected",
+                () -> pool.healthy("main") && pool.healthy("second"));
+    }
+
+    private static void restart(JanusProcess janus) {
+        if (!janus.running()) {
+            janus.start();
+        }
+    }
+
+    private JsonPath grant(UUID room, UUID user) {
+        return given().auth()
+                .oauth2(participants.token(user, Role.SATELLITE_DOCTOR))
+                .post("/api/media/rooms/{id}/grants", room)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+    }
+
+    private static JanusProcess serverOf(JsonPath grant) {
+        return grant.getString("server").contains(":18789") ? JanusServers.MAIN : JanusServers.SECOND;
+    }
+
+    /** A platform WebSocket client collecting the messages it receives. */
+    static final class Listener implements WebSocket.Listener {
+        final List<String> messages = new CopyOnWriteArrayList<>();
+        volatile Integer closedWith;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            messages.add(data.toString());
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+            closedWith = status;
+            return null;
+        }
+    }
+
+    private static WebSocket connect(String query, Listener listener) {
+        return HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:18680/api/media/ws" + query), listener)
+                .join();
+    }
+
+    @Test
+    void shouldRecreateRoomAndTellParticipantsToReconnectWhenJanusIsKilledMidSession() {
+        awaitServers();
+        UUID doctor = UUID.randomUUID();
+        UUID specialist = UUID.randomUUID();
+        UUID room = participants.openConsult(doctor, specialist);
+        var listener = new Listener();
+        WebSocket socket = connect("?access_token=" + participants.token(doctor, Role.SATELLITE_DOCTOR), listener);
+        Poll.until(Duration.ofSeconds(5), "socket ready", () -> listener.messages.contains("{\"type\":\"ready\"}"));
+        JsonPath first = grant(room, doctor);
+        JanusProcess victim = serverOf(first);
+        try {
+            try (var participant = JanusParticipant.connect(victim.apiUri(), first.getString("token"))) {
+                assertEquals(
+                        "joined",
+                        participant
+                                .join(first.getLong("janusRoom"), first.getLong("feedId"), first.getString("token"))
+                                .path("videoroom")
+                                .asText());
+                long killedAt = System.nanoTime();
+                victim.kill();
+                Poll.until(Duration.ofSeconds(10), "reconnect notice", () -> listener.messages.stream()
+                        .anyMatch(m -> m.contains("\"reconnect\"") && m.contains(room.toString())));
+                long noticeMillis = (System.nanoTime() - killedAt) / 1_000_000;
+                assertTrue(noticeMillis < 10_000, "noticed after " + noticeMillis + " ms");
+            } catch (RuntimeException closingOnDeadServer) {
+                // closing the participant's session on the killed server fails; that is expected
+                if (!listener.messages.stream().anyMatch(m -> m.contains("\"reconnect\""))) {
+                    throw closingOnDeadServer;
+                }
+            }
+            JsonPath second = grant(room, doctor);
+            assertNotEquals(first.getLong("janusRoom"), second.getLong("janusRoom"));
+            JanusProcess now = serverOf(second);
+            assertNotEquals(victim, now, "the room moved to the server that is up");
+            try (var participant = JanusParticipant.connect(now.apiUri(), second.getString("token"))) {
+                assertEquals(
+                        "joined",
+                        participant
+                                .join(second.getLong("janusRoom"), second.getLong("feedId"), second.getString("token"))
+                                .path("videoroom")
+                                .asText());
+            }
+            List<Map<String, Object>> stays = given().auth()
+                    .oauth2(participants.system())
+                    .get("/api/media/rooms/{id}/attendance", room)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("$");
+            assertEquals("server lost", stays.get(0).get("mediaState"));
+        } finally {
+            socket.abort();
+            restart(victim);
+        }
+    }
+
+    @Test
+    void shouldAnswer503AndCreateNothingWhenNoJanusIsUp() throws SQLException {
+        awaitServers();
+        UUID reference = UUID.randomUUID();
+        try {
+            JanusServers.MAIN.kill();
+            JanusServers.SECOND.kill();
+            Poll.until(
+                    Duration.ofSeconds(10),
+                    "both servers seen down",
+                    () -> !pool.healthy("main") && !pool.healthy("second"));
+            given().auth()
+                    .oauth2(participants.system())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "kind", "CONSULT", "referenceId", reference, "participants", Set.of(UUID.randomUUID())))
+                    .post("/api/media/rooms")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json");
+            try (var connection = dataSource.getConnection();
+                    var statement =
+                            connection.prepareStatement("select count(*) from media.room where reference_id = ?")) {
+                statement.setObject(1, reference);
+                var result = statement.executeQuery();
+                result.next();
+                assertEquals(0, result.getInt(1));
+            }
+        } finally {
+            restart(JanusServers.MAIN);
+            restart(JanusServers.SECOND);
+        }
+        awaitServers();
+        given().auth()
+                .oauth2(participants.system())
+                .contentType(ContentType.JSON)
+                .body(Map.of("kind", "CONSULT", "referenceId", reference, "participants", Set.of(UUID.randomUUID())))
+                .post("/api/media/rooms")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
+    void shouldRefuseWebSocketWithoutAValidToken() {
+        var anonymous = new Listener();
+        connect("", anonymous);
+        Poll.until(Duration.ofSeconds(5), "closed", () -> anonymous.closedWith != null);
+        assertEquals(1008, anonymous.closedWith);
+        var forged = new Listener();
+        connect("?access_token=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", forged);
+        Poll.until(Duration.ofSeconds(5), "closed", () -> forged.closedWith != null);
+        assertEquals(1008, forged.closedWith);
+    }
+}

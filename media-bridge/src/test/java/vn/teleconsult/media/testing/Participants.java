@@ -1,0 +1,46 @@
+package vn.teleconsult.media.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import vn.teleconsult.platform.security.AccessTokens;
+import vn.teleconsult.platform.security.Role;
+
+/** Tokens for made-up users and systems, and rooms opened through the REST API. */
+@ApplicationScoped
+public class Participants {
+
+    private final AccessTokens tokens;
+
+    public Participants(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    public String token(UUID user, Role role) {
+        UUID hospital = role == Role.PATIENT ? null : UUID.randomUUID();
+        return tokens.issue(user.toString(), "u-" + user, Set.of(role), hospital)
+                .token();
+    }
+
+    public String system() {
+        return tokens.issue("client:consult-workflow", "consult-workflow", Set.of(Role.SYSTEM), null)
+                .token();
+    }
+
+    /** Opens a consult room for the users through the API and returns its id. */
+    public UUID openConsult(UUID... users) {
+        return UUID.fromString(given().auth()
+                .oauth2(system())
+                .contentType(ContentType.JSON)
+                .body(Map.of("kind", "CONSULT", "referenceId", UUID.randomUUID(), "participants", Set.of(users)))
+                .post("/api/media/rooms")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+    }
+}
