@@ -6,11 +6,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.teleconsult.media.janus.JanusPool;
@@ -31,25 +28,7 @@ class LobbyResourceTest {
 
     private UUID openVisit(UUID doctor, UUID patient) {
         Poll.until(Duration.ofSeconds(20), "Janus connected", () -> pool.healthy("main") || pool.healthy("second"));
-        return UUID.fromString(given().auth()
-                .oauth2(participants.system())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "kind",
-                        "VISIT",
-                        "referenceId",
-                        UUID.randomUUID(),
-                        "participants",
-                        Set.of(doctor, patient),
-                        "hostUserId",
-                        doctor,
-                        "waitingRoom",
-                        true))
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
+        return participants.openVisit(doctor, patient);
     }
 
     @Test
