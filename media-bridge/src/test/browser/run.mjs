@@ -2,43 +2,16 @@
 //   node run.mjs <scenario.json>
 // Two Chromium pages join one room with platform grants, each must decode the other's video; a page with a reused
 // grant and one with a wrong token must be refused. Prints one JSON line with the results.
-import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { launchChromium, openPage, servePage } from "./common.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const scenario = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const files = {
-  "/page.html": ["text/html", join(here, "page.html")],
-  "/adapter.js": ["text/javascript", join(here, "node_modules/webrtc-adapter/out/adapter.js")],
-  "/janus.es.js": ["text/javascript", join(here, "node_modules/janus-gateway/dist/janus.es.js")],
-};
-const flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream",
-  "--use-fake-ui-for-media-stream", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--no-first-run", "--disable-quic"];
-
-// The page comes from a server on the namespace's own loopback: a page from a "public" origin may not open
-// WebSockets to private addresses (Chromium's local network access rules).
-const server = createServer((req, res) => {
-  const file = files[new URL(req.url, "http://x").pathname];
-  if (!file) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { "Content-Type": file[0] }).end(readFileSync(file[1]));
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: flags, headless: true });
+const [origin, server] = await servePage();
+const browser = await launchChromium();
 const result = {};
 try {
   const context = await browser.newContext();
-  const open = async () => {
-    const page = await context.newPage();
-    await page.goto(origin + "/page.html");
-    await page.waitForFunction(() => typeof window.join === "function");
-    return page;
-  };
+  const open = () => openPage(context, origin);
   const deadline = (ms) => Date.now() + ms;
   const started = Date.now();
   const [a, b] = [await open(), await open()];

@@ -2,6 +2,7 @@ package vn.teleconsult.media.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,17 +15,27 @@ import vn.teleconsult.media.domain.RoomState;
 @ApplicationScoped
 public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
 
+    /** The live room with this Janus number, locked until the transaction ends (events and closing serialize). */
     public Optional<Room> liveByJanusRoom(long janusRoom) {
         return find("janusRoom = ?1 and state <> ?2", janusRoom, RoomState.CLOSED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
+    }
+
+    /** The room, locked until the transaction ends. */
+    public Optional<Room> locked(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public boolean liveFor(RoomKind kind, UUID referenceId) {
         return count("kind = ?1 and referenceId = ?2 and state <> ?3", kind, referenceId, RoomState.CLOSED) > 0;
     }
 
+    /** Open rooms on a server, locked until the transaction ends. */
     public List<Room> openOn(String server) {
-        return list("server = ?1 and state = ?2", server, RoomState.OPEN);
+        return find("server = ?1 and state = ?2", server, RoomState.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     public List<Room> recovering() {

@@ -71,7 +71,7 @@ public class RecoveryService {
     /** Re-creates one waiting room on the healthy server with the fewest participants; false if none is up. */
     @Transactional
     public boolean recreate(UUID roomId) {
-        Room room = rooms.findById(roomId);
+        Room room = rooms.locked(roomId).orElse(null);
         if (room == null || room.state != RoomState.RECOVERING) {
             return true;
         }

@@ -119,7 +119,7 @@ public class RoomService implements VideoRooms {
     @Override
     @Transactional
     public RoomView close(UUID roomId) {
-        Room room = rooms.findByIdOptional(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+        Room room = rooms.locked(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
         if (room.state == RoomState.CLOSED) {
             return view(room);
         }

@@ -1,6 +1,7 @@
 package vn.teleconsult.media.service;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -189,6 +190,7 @@ class RecoveryTest {
             restart(JanusServers.SECOND);
         }
         awaitServers();
+        given().get("/q/health/group/media").then().statusCode(200).body("checks[0].data.second", equalTo("UP"));
         given().auth()
                 .oauth2(participants.system())
                 .contentType(ContentType.JSON)

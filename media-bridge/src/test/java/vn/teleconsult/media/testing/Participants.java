@@ -33,10 +33,29 @@ public class Participants {
 
     /** Opens a consult room for the users through the API and returns its id. */
     public UUID openConsult(UUID... users) {
+        return open(Map.of("kind", "CONSULT", "referenceId", UUID.randomUUID(), "participants", Set.of(users)));
+    }
+
+    /** Opens a video visit with a waiting room, hosted by the doctor. */
+    public UUID openVisit(UUID doctor, UUID patient) {
+        return open(Map.of(
+                "kind",
+                "VISIT",
+                "referenceId",
+                UUID.randomUUID(),
+                "participants",
+                Set.of(doctor, patient),
+                "hostUserId",
+                doctor,
+                "waitingRoom",
+                true));
+    }
+
+    private UUID open(Map<String, Object> request) {
         return UUID.fromString(given().auth()
                 .oauth2(system())
                 .contentType(ContentType.JSON)
-                .body(Map.of("kind", "CONSULT", "referenceId", UUID.randomUUID(), "participants", Set.of(users)))
+                .body(request)
                 .post("/api/media/rooms")
                 .then()
                 .statusCode(201)
