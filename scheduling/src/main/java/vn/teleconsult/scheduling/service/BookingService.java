@@ -135,6 +135,37 @@ public class BookingService {
         return view(booking);
     }
 
+    /** Bookings the caller may see, filtered; hub staff see their hospital's, everyone else their own. */
+    @Transactional
+    public List<BookingView> search(
+            Actor actor, UUID practitioner, UUID patient, BookingStatus status, Instant from, Instant to, int limit) {
+        boolean staff = actor.hospitalId() != null && (actor.has(Role.COORDINATOR) || actor.has(Role.HUB_SPECIALIST));
+        List<Booking> candidates = staff
+                ? bookings.find(
+                                "hospitalId = ?1 and status <> ?2 and startAt >= ?3 and startAt < ?4 order by startAt",
+                                actor.hospitalId(),
+                                BookingStatus.EXPIRED,
+                                from == null ? Instant.EPOCH : from,
+                                to == null ? Instant.parse("9999-01-01T00:00:00Z") : to)
+                        .page(0, 1000)
+                        .list()
+                : bookings.ofUser(actor.userId(), 1000);
+        var result = candidates.stream()
+                .filter(b -> maySee(actor, b))
+                .filter(b -> practitioner == null || practitioner.equals(b.practitionerId))
+                .filter(b -> patient == null || patient.equals(b.patientId))
+                .filter(b -> status == null || status == b.status)
+                .filter(b -> from == null || !b.startAt.isBefore(from))
+                .filter(b -> to == null || b.startAt.isBefore(to))
+                .limit(limit)
+                .map(this::view)
+                .toList();
+        audit.record(AuditEntry.of(AuditAction.READ, "Booking", null)
+                .patient(patient)
+                .detail("search count=" + result.size()));
+        return result;
+    }
+
     boolean videoAllowed(String icd10) {
         if (icd10 == null) {
             return false;
