@@ -73,13 +73,16 @@ public class Bench {
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A schedule of the demo specialist with 10-minute slots every day 00:00–23:50; answers its id. */
-    static String schedule(String coordinator, String specialistId) throws Exception {
+    /**
+     * A schedule of the demo specialist with 10-minute slots every day 00:00–23:50 (143 a day) from {@code fromDay}
+     * to {@code toDay} days ahead (each phase uses its own days: rules of one practitioner never overlap).
+     */
+    static String schedule(String coordinator, String specialistId, int fromDay, int toDay) throws Exception {
         String body = "{\"practitionerId\":\"" + specialistId + "\",\"kind\":\"CONSULT_SESSION\",\"serviceCode\":\"bench-"
                 + System.nanoTime() + "\",\"modes\":[\"VIDEO\"],\"slotMinutes\":10,\"horizonDays\":120,"
                 + "\"minNoticeMinutes\":0,\"rules\":[{\"rrule\":\"FREQ=DAILY\",\"start\":\"00:00\",\"end\":\"23:50\","
-                + "\"validFrom\":\"" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1) + "\","
-                + "\"validUntil\":\"" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(100) + "\"}]}";
+                + "\"validFrom\":\"" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(fromDay) + "\","
+                + "\"validUntil\":\"" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(toDay) + "\"}]}";
         var response = send("POST", "/api/scheduling/schedules", coordinator, body);
         if (response.statusCode() != 201) {
             throw new IllegalStateException("schedule: " + response.statusCode() + " " + response.body());
@@ -88,9 +91,9 @@ public class Bench {
     }
 
     /** The first n free slot starts of the schedule from tomorrow on (one search per day). */
-    static List<String> slots(String token, String schedule, int n) throws Exception {
+    static List<String> slots(String token, String schedule, int n, int fromDay) throws Exception {
         var result = new ArrayList<String>();
-        Instant from = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        Instant from = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(fromDay).atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
         while (result.size() < n) {
             var response = send("GET", "/api/scheduling/slots?schedule=" + schedule + "&from=" + from + "&to="
                     + from.plus(Duration.ofDays(1)) + "&limit=500", token, null);
@@ -111,8 +114,8 @@ public class Bench {
     static void race(int clients, int slotCount) throws Exception {
         String coordinator = token("coordinator");
         String doctor = token("doctor");
-        String schedule = schedule(coordinator, specialistId(token("specialist")));
-        List<String> slots = slots(doctor, schedule, slotCount);
+        String schedule = schedule(coordinator, specialistId(token("specialist")), 1, 1);
+        List<String> slots = slots(doctor, schedule, slotCount, 1);
         var taken = ConcurrentHashMap.<String>newKeySet();
         var latencies = Collections.synchronizedList(new ArrayList<Long>());
         var booked = new AtomicInteger();
@@ -173,8 +176,9 @@ public class Bench {
     static void sustained(int clients, int total) throws Exception {
         String coordinator = token("coordinator");
         String doctor = token("doctor");
-        String schedule = schedule(coordinator, specialistId(token("specialist")));
-        List<String> slots = slots(doctor, schedule, total);
+        int days = total / 143 + 1;
+        String schedule = schedule(coordinator, specialistId(token("specialist")), 3, 3 + days);
+        List<String> slots = slots(doctor, schedule, total, 3);
         var latencies = Collections.synchronizedList(new ArrayList<Long>());
         var booked = new AtomicInteger();
         var failed = new AtomicInteger();
