@@ -2,5 +2,5 @@ package vn.teleconsult.scheduling.api;
 
 import java.util.UUID;
 
-/** CDI event fired after a booking is cancelled or marked a no-show. */
+/** CDI event: a booking was cancelled or marked a no-show (fired in its transaction, like {@link BookingConfirmed}). */
 public record BookingCancelled(UUID bookingId, BookingKind kind, UUID consultId, BookingStatus status) {}

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** CDI event fired after a booking is committed: a session or visit now takes place at this time. */
+/**
+ * CDI event: a session or visit is booked (or moved) to this time. Fired inside the booking's transaction; observe it
+ * with {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)} to act only once the booking is committed.
+ */
 public record BookingConfirmed(
         UUID bookingId,
         BookingKind kind,

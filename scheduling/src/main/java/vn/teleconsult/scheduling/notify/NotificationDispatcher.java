@@ -87,7 +87,12 @@ public class NotificationDispatcher {
                 try {
                     mailer.send(mail(booking, kind, recipient.get()));
                 } catch (RuntimeException e) {
-                    error = e.getClass().getSimpleName();
+                    // the class of the innermost cause only: SMTP messages may quote addresses
+                    Throwable cause = e;
+                    while (cause.getCause() != null) {
+                        cause = cause.getCause();
+                    }
+                    error = cause.getClass().getSimpleName();
                     Log.warnf("Notification %s of booking %s not sent yet: %s", id, booking.id, error);
                 }
             }
@@ -95,10 +100,11 @@ public class NotificationDispatcher {
             Panache.getEntityManager()
                     .createNativeQuery("update scheduling.notification set attempts = attempts + 1, last_error = ?2,"
                             + " sent_at = case when ?3 then now() else null end,"
-                            + " due_at = case when ?3 then due_at else now() + interval '1 minute' end where id = ?1")
+                            + " due_at = case when ?3 then due_at else now() + cast(?4 as interval) end where id = ?1")
                     .setParameter(1, id)
                     .setParameter(2, error)
                     .setParameter(3, done)
+                    .setParameter(4, settings.mailRetryAfter().toSeconds() + " seconds")
                     .executeUpdate();
         }
         return rows.size();

@@ -239,6 +239,7 @@ public class BookingEngine {
         booking.updatedAt = booking.startAt;
         booking.participants = new HashSet<>(people);
         booking.participants.add(practitionerId);
+        booking.participants.add(UUID.fromString(requester));
         bookings.insert(booking);
         announce(booking, false);
         return booking;

@@ -1,12 +1,13 @@
 package vn.teleconsult.scheduling.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
 import vn.teleconsult.platform.audit.AuditOutcome;
@@ -25,6 +26,10 @@ import vn.teleconsult.scheduling.repository.BookingRepository;
 /**
  * Bookings made through the REST API: who may book what (satellite doctors with linked hubs, hub staff, patients for
  * themselves), who may see and change a booking, and the audit of each access.
+ *
+ * <p>Each use case runs in its own transaction and writes the audit entry after it: {@link AuditTrail} writes in a
+ * transaction of its own, and doing that while holding the use case's connection needs two connections per request,
+ * which under load (all pool connections held, each waiting for a second) stalls until the pool's timeout.
  */
 @ApplicationScoped
 public class BookingService {
@@ -48,8 +53,13 @@ public class BookingService {
         this.settings = settings;
     }
 
-    @Transactional
     public BookingView place(Actor actor, BookingInput input, boolean hold, String idempotencyKey) {
+        BookingView view = tx(() -> placeNow(actor, input, hold, idempotencyKey));
+        audit.record(AuditEntry.of(AuditAction.CREATE, "Booking", view.id()).patient(view.patientId()));
+        return view;
+    }
+
+    private BookingView placeNow(Actor actor, BookingInput input, boolean hold, String idempotencyKey) {
         Schedule schedule = engine.schedule(input.scheduleId());
         UUID patient = null;
         if (schedule.kind == BookingKind.PATIENT_VISIT) {
@@ -86,53 +96,114 @@ public class BookingService {
                         : Set.of(),
                 input.resourceIds() == null ? Set.of() : input.resourceIds(),
                 idempotencyKey);
-        Booking booking = engine.place(place);
-        audit.record(entry(AuditAction.CREATE, booking));
-        return view(booking);
+        return view(engine.place(place));
     }
 
-    @Transactional
     public BookingView get(Actor actor, UUID id) {
-        Booking booking = visible(actor, id);
-        audit.record(entry(AuditAction.READ, booking));
-        return view(booking);
+        BookingView view = guarded(id, () -> view(visible(actor, id)));
+        audit.record(AuditEntry.of(AuditAction.READ, "Booking", id).patient(view.patientId()));
+        return view;
     }
 
-    @Transactional
     public List<BookingView> mine(Actor actor) {
-        var result =
-                bookings.ofUser(actor.userId(), 200).stream().map(this::view).toList();
+        var result = tx(() ->
+                bookings.ofUser(actor.userId(), 200).stream().map(this::view).toList());
         audit.record(AuditEntry.of(AuditAction.READ, "Booking", null)
                 .patient(actor.has(Role.PATIENT) ? actor.id() : null)
                 .detail("mine count=" + result.size()));
         return result;
     }
 
-    @Transactional
     public BookingView cancel(Actor actor, UUID id, String reason) {
-        Booking booking = visibleForUpdate(actor, id);
-        engine.end(booking, BookingStatus.CANCELLED, reason);
-        audit.record(entry(AuditAction.UPDATE, booking).detail("cancel"));
-        return view(booking);
+        BookingView view = guarded(id, () -> {
+            Booking booking = visibleForUpdate(actor, id);
+            return view(engine.end(booking, BookingStatus.CANCELLED, reason));
+        });
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "Booking", id)
+                .patient(view.patientId())
+                .detail("cancel"));
+        return view;
     }
 
-    @Transactional
     public BookingView noShow(Actor actor, UUID id) {
-        Booking booking = visibleForUpdate(actor, id);
-        if (!isHubStaff(actor, booking)) {
-            throw ProblemException.forbidden("Only the hospital's staff record a no-show.");
-        }
-        engine.end(booking, BookingStatus.NO_SHOW, null);
-        audit.record(entry(AuditAction.UPDATE, booking).detail("no-show"));
-        return view(booking);
+        BookingView view = guarded(id, () -> {
+            Booking booking = visibleForUpdate(actor, id);
+            if (!isHubStaff(actor, booking)) {
+                throw ProblemException.forbidden("Only the hospital's staff record a no-show.");
+            }
+            return view(engine.end(booking, BookingStatus.NO_SHOW, null));
+        });
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "Booking", id)
+                .patient(view.patientId())
+                .detail("no-show"));
+        return view;
     }
 
-    @Transactional
     public BookingView reschedule(Actor actor, UUID id, Instant newStart) {
-        Booking booking = visibleForUpdate(actor, id);
-        engine.reschedule(booking, newStart);
-        audit.record(entry(AuditAction.UPDATE, booking).detail("reschedule"));
-        return view(booking);
+        BookingView view = guarded(id, () -> {
+            Booking booking = visibleForUpdate(actor, id);
+            return view(engine.reschedule(booking, newStart));
+        });
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "Booking", id)
+                .patient(view.patientId())
+                .detail("reschedule"));
+        return view;
+    }
+
+    private static <T> T tx(Supplier<T> work) {
+        return QuarkusTransaction.requiringNew().call(work::get);
+    }
+
+    /** Runs the work in its own transaction; a booking the caller may not see is audited as a denied read. */
+    private <T> T guarded(UUID id, Supplier<T> work) {
+        try {
+            return tx(work);
+        } catch (NotVisible e) {
+            audit.record(AuditEntry.of(AuditAction.READ, "Booking", id).outcome(AuditOutcome.DENIED));
+            throw ProblemException.notFound("No booking " + id + " of yours.");
+        }
+    }
+
+    /** Inside a transaction: the booking is not the caller's to see. */
+    private static class NotVisible extends RuntimeException {
+        NotVisible() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Bookings the caller may see, filtered; hub staff see their hospital's, everyone else their own. */
+    public List<BookingView> search(
+            Actor actor, UUID practitioner, UUID patient, BookingStatus status, Instant from, Instant to, int limit) {
+        var result = tx(() -> searchNow(actor, practitioner, patient, status, from, to, limit));
+        audit.record(AuditEntry.of(AuditAction.READ, "Booking", null)
+                .patient(patient)
+                .detail("search count=" + result.size()));
+        return result;
+    }
+
+    private List<BookingView> searchNow(
+            Actor actor, UUID practitioner, UUID patient, BookingStatus status, Instant from, Instant to, int limit) {
+        boolean staff = actor.hospitalId() != null && (actor.has(Role.COORDINATOR) || actor.has(Role.HUB_SPECIALIST));
+        List<Booking> candidates = staff
+                ? bookings.find(
+                                "hospitalId = ?1 and status <> ?2 and startAt >= ?3 and startAt < ?4 order by startAt",
+                                actor.hospitalId(),
+                                BookingStatus.EXPIRED,
+                                from == null ? Instant.EPOCH : from,
+                                to == null ? Instant.parse("9999-01-01T00:00:00Z") : to)
+                        .page(0, 1000)
+                        .list()
+                : bookings.ofUser(actor.userId(), 1000);
+        return candidates.stream()
+                .filter(b -> maySee(actor, b))
+                .filter(b -> practitioner == null || practitioner.equals(b.practitionerId))
+                .filter(b -> patient == null || patient.equals(b.patientId))
+                .filter(b -> status == null || status == b.status)
+                .filter(b -> from == null || !b.startAt.isBefore(from))
+                .filter(b -> to == null || b.startAt.isBefore(to))
+                .limit(limit)
+                .map(this::view)
+                .toList();
     }
 
     boolean videoAllowed(String icd10) {
@@ -163,10 +234,7 @@ public class BookingService {
     private Booking visible(Actor actor, UUID id) {
         return bookings.findByIdOptional(id)
                 .filter(b -> b.status != BookingStatus.EXPIRED && maySee(actor, b))
-                .orElseThrow(() -> {
-                    audit.record(AuditEntry.of(AuditAction.READ, "Booking", id).outcome(AuditOutcome.DENIED));
-                    return ProblemException.notFound("No booking " + id + " of yours.");
-                });
+                .orElseThrow(NotVisible::new);
     }
 
     private Booking visibleForUpdate(Actor actor, UUID id) {
@@ -194,10 +262,6 @@ public class BookingService {
     private static boolean isHubStaff(Actor actor, Booking b) {
         return b.hospitalId.equals(actor.hospitalId())
                 && (actor.has(Role.COORDINATOR) || actor.has(Role.HUB_SPECIALIST));
-    }
-
-    private AuditEntry entry(AuditAction action, Booking b) {
-        return AuditEntry.of(action, "Booking", b.id).patient(b.patientId);
     }
 
     BookingView view(Booking b) {

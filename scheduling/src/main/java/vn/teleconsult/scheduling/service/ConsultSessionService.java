@@ -1,10 +1,11 @@
 package vn.teleconsult.scheduling.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
 import vn.teleconsult.platform.audit.AuditTrail;
@@ -21,7 +22,10 @@ import vn.teleconsult.scheduling.domain.Booking;
 import vn.teleconsult.scheduling.domain.Schedule;
 import vn.teleconsult.scheduling.repository.BookingRepository;
 
-/** {@link ConsultSessions} for the consult workflow: checks the hub link of the requester, then books. */
+/**
+ * {@link ConsultSessions} for the consult workflow: checks the hub link of the requester, then books. The work joins
+ * the caller's transaction if there is one; the audit entry is written after it.
+ */
 @ApplicationScoped
 public class ConsultSessionService implements ConsultSessions {
 
@@ -45,37 +49,30 @@ public class ConsultSessionService implements ConsultSessions {
     }
 
     @Override
-    @Transactional
     public SessionBooking hold(SessionRequest request) {
         return place(request, true);
     }
 
     @Override
-    @Transactional
     public SessionBooking book(SessionRequest request) {
         return place(request, false);
     }
 
     @Override
-    @Transactional
     public SessionBooking reschedule(UUID bookingId, Instant newStart) {
-        Booking booking = session(bookingId);
-        engine.reschedule(booking, newStart);
+        var view = tx(() -> view(engine.reschedule(session(bookingId), newStart)));
         audit.record(AuditEntry.of(AuditAction.UPDATE, "Booking", bookingId).detail("reschedule"));
-        return view(booking);
+        return view;
     }
 
     @Override
-    @Transactional
     public SessionBooking cancel(UUID bookingId, String reason) {
-        Booking booking = session(bookingId);
-        engine.end(booking, BookingStatus.CANCELLED, reason);
+        var view = tx(() -> view(engine.end(session(bookingId), BookingStatus.CANCELLED, reason)));
         audit.record(AuditEntry.of(AuditAction.UPDATE, "Booking", bookingId).detail("cancel"));
-        return view(booking);
+        return view;
     }
 
     @Override
-    @Transactional
     public SessionBooking urgent(UrgentSessionRequest request) {
         checkLinked(request.requesterId(), request.hubId());
         UUID specialist = onCall(request.hubId(), request.specialty(), Instant.now())
@@ -83,23 +80,22 @@ public class ConsultSessionService implements ConsultSessions {
                         409,
                         "Nobody on call",
                         "No " + request.specialty() + " specialist is on call at hub " + request.hubId() + " now."));
-        Booking booking = engine.urgent(
+        var view = tx(() -> view(engine.urgent(
                 request.hubId(),
                 specialist,
                 request.consultId(),
                 request.length(),
                 request.requesterId().toString(),
-                request.participantIds());
-        audit.record(AuditEntry.of(AuditAction.CREATE, "Booking", booking.id).detail("urgent"));
-        return view(booking);
+                request.participantIds())));
+        audit.record(AuditEntry.of(AuditAction.CREATE, "Booking", view.id()).detail("urgent"));
+        return view;
     }
 
     @Override
-    @Transactional
     public Optional<SessionBooking> find(UUID bookingId) {
-        return bookings.findByIdOptional(bookingId)
+        return tx(() -> bookings.findByIdOptional(bookingId)
                 .filter(b -> b.kind == BookingKind.CONSULT_SESSION)
-                .map(ConsultSessionService::view);
+                .map(ConsultSessionService::view));
     }
 
     @Override
@@ -108,6 +104,16 @@ public class ConsultSessionService implements ConsultSessions {
     }
 
     private SessionBooking place(SessionRequest request, boolean hold) {
+        var view = tx(() -> placeNow(request, hold));
+        audit.record(AuditEntry.of(AuditAction.CREATE, "Booking", view.id()).detail(hold ? "hold" : "book"));
+        return view;
+    }
+
+    private static <T> T tx(Supplier<T> work) {
+        return QuarkusTransaction.joiningExisting().call(work::get);
+    }
+
+    private SessionBooking placeNow(SessionRequest request, boolean hold) {
         Schedule schedule = engine.schedule(request.scheduleId());
         checkLinked(request.requesterId(), schedule.hospitalId);
         Booking booking = engine.place(new BookingEngine.Place(
@@ -124,7 +130,6 @@ public class ConsultSessionService implements ConsultSessions {
                 request.participantIds(),
                 request.extraResourceIds(),
                 request.idempotencyKey()));
-        audit.record(AuditEntry.of(AuditAction.CREATE, "Booking", booking.id).detail(hold ? "hold" : "book"));
         return view(booking);
     }
 

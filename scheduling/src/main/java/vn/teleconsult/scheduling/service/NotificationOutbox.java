@@ -48,20 +48,21 @@ public class NotificationOutbox {
         }
     }
 
+    /** One row per recipient, in one statement. */
     private void queueAll(Booking booking, NotificationKind kind, Instant due) {
-        for (UUID recipient : booking.participants) {
-            Panache.getEntityManager()
-                    .createNativeQuery("insert into scheduling.notification (id, booking_id, kind, recipient_id,"
-                            + " sequence, due_at, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, now()) on conflict do"
-                            + " nothing")
-                    .setParameter(1, UUID.randomUUID())
-                    .setParameter(2, booking.id)
-                    .setParameter(3, kind.name())
-                    .setParameter(4, recipient)
-                    .setParameter(5, booking.sequence)
-                    .setParameter(6, at(due))
-                    .executeUpdate();
+        if (booking.participants.isEmpty()) {
+            return;
         }
+        Panache.getEntityManager()
+                .createNativeQuery("insert into scheduling.notification (id, booking_id, kind, recipient_id, sequence,"
+                        + " due_at, created_at) select gen_random_uuid(), ?1, ?2, r, ?3, ?4, now() from"
+                        + " unnest(cast(?5 as uuid[])) r on conflict do nothing")
+                .setParameter(1, booking.id)
+                .setParameter(2, kind.name())
+                .setParameter(3, booking.sequence)
+                .setParameter(4, at(due))
+                .setParameter(5, booking.participants.toArray(UUID[]::new))
+                .executeUpdate();
     }
 
     private void dropPendingReminders(Booking booking) {

@@ -149,6 +149,16 @@ public class ScheduleService {
                 .toList();
     }
 
+    /** Active schedules by practitioner, service or id (each optional). */
+    @Transactional
+    public List<ScheduleView> search(UUID practitionerId, String serviceCode, UUID id, int limit) {
+        return schedules
+                .search(new ScheduleRepository.Filter(null, null, practitionerId, id, serviceCode, null), limit)
+                .stream()
+                .map(this::view)
+                .toList();
+    }
+
     ZoneId zone(String name) {
         String id = name == null || name.isBlank() ? settings.defaultTimeZone() : name.strip();
         try {

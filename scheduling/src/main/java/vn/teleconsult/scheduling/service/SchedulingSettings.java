@@ -48,6 +48,10 @@ public interface SchedulingSettings {
     @WithDefault("10s")
     String dispatchEvery();
 
+    /** Wait before sending a failed e-mail again. */
+    @WithDefault("PT1M")
+    Duration mailRetryAfter();
+
     /** Attempts at sending one e-mail before it is given up (and logged). */
     @WithDefault("5")
     int mailAttempts();

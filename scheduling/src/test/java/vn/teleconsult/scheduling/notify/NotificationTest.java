@@ -158,11 +158,11 @@ class NotificationTest {
                 db.count(
                         "select count(*) from scheduling.notification where booking_id = ? and sent_at is null",
                         UUID.fromString(id)));
+        // one message per row, none twice: confirmation and reminder to the specialist and to the doctor
         assertEquals(
-                0,
-                db.count(
-                        "select count(*) from scheduling.notification where booking_id = ? and attempts <> 1",
-                        UUID.fromString(id)));
+                4, db.count("select count(*) from scheduling.notification where booking_id = ?", UUID.fromString(id)));
+        assertEquals(2, mailTo(hub.specialist(), 2, s -> true).size());
+        assertEquals(2, mailTo(hub.doctor(), 2, s -> true).size());
         assertEquals(
                 1, mailTo(hub.specialist(), 1, s -> s.startsWith("Nhắc lịch")).size());
     }

@@ -1,0 +1,91 @@
+package vn.teleconsult.scheduling.fhir;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Slot;
+import vn.teleconsult.platform.fhir.Bundles;
+import vn.teleconsult.platform.fhir.FhirMedia;
+import vn.teleconsult.platform.fhir.FhirSearch;
+import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.security.Roles;
+import vn.teleconsult.scheduling.service.SlotQuery;
+import vn.teleconsult.scheduling.service.SlotService;
+
+/**
+ * FHIR R4 Slot: the free slots computed from the schedules' rules. Search by {@code schedule}, {@code start} (ge/lt),
+ * {@code service-type}, {@code status} (free only: taken time is an Appointment).
+ */
+@Path("/fhir/Slot")
+@Produces(FhirMedia.JSON)
+@RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT, Roles.SYSTEM})
+public class SlotFhirResource {
+
+    private static final Set<String> PARAMS = Set.of("schedule", "start", "service-type", "status");
+
+    private final SlotService slots;
+
+    public SlotFhirResource(SlotService slots) {
+        this.slots = slots;
+    }
+
+    @GET
+    @Path("/{id}")
+    public Slot read(@PathParam("id") String id) {
+        var ref = FhirMapper.slotRef(id);
+        return slots
+                .search(new SlotQuery(
+                        null,
+                        null,
+                        null,
+                        ref.scheduleId(),
+                        null,
+                        null,
+                        null,
+                        ref.start(),
+                        ref.start().plusSeconds(1),
+                        1))
+                .stream()
+                .filter(s -> s.start().equals(ref.start()))
+                .findFirst()
+                .map(FhirMapper::slot)
+                .orElseThrow(() -> ProblemException.notFound("Slot " + id + " is not free (or not a slot)."));
+    }
+
+    @GET
+    public Bundle search(@Context UriInfo uri) {
+        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS);
+        String status = search.token("status");
+        if (status != null && !status.equals("free")) {
+            throw ProblemException.badRequest("status: only free slots are listed; taken time is an Appointment.");
+        }
+        var range = search.dates("start");
+        Instant from = range.from() == null ? Instant.now() : range.from();
+        Instant to = range.to() == null ? from.plus(Duration.ofDays(7)) : range.to();
+        var found = slots
+                .search(new SlotQuery(
+                        null,
+                        null,
+                        null,
+                        search.reference("schedule", "Schedule"),
+                        search.token("service-type"),
+                        null,
+                        null,
+                        from,
+                        to,
+                        search.count(100, 500)))
+                .stream()
+                .map(FhirMapper::slot)
+                .toList();
+        return Bundles.searchSet(
+                ScheduleFhirResource.base(uri), uri.getRequestUri().toString(), found);
+    }
+}

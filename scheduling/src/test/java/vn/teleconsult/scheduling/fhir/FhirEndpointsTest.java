@@ -1,0 +1,177 @@
+package vn.teleconsult.scheduling.fhir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Schedule;
+import org.hl7.fhir.r4.model.Slot;
+import org.junit.jupiter.api.Test;
+import vn.teleconsult.platform.directory.PersonRef;
+import vn.teleconsult.scheduling.Db;
+import vn.teleconsult.scheduling.GreenMailResource;
+import vn.teleconsult.scheduling.World;
+
+/** The FHIR endpoints as HAPI FHIR's own generic client sees them. */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class FhirEndpointsTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    @TestHTTPResource("/fhir")
+    URL base;
+
+    @Inject
+    World world;
+
+    @Inject
+    Db db;
+
+    private IGenericClient client(PersonRef person) {
+        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        IGenericClient client = FHIR.newRestfulGenericClient(base.toString());
+        if (person != null) {
+            client.registerInterceptor(new BearerTokenAuthInterceptor(world.token(person)));
+        }
+        return client;
+    }
+
+    @Test
+    void shouldReadAndSearchSchedulesSlotsAndBookAndCancelAnAppointment() {
+        var hub = world.hub();
+        UUID schedule = world.schedule(hub, "PATIENT_VISIT", List.of("VIDEO", "IN_PERSON"));
+        var staff = client(hub.coordinator());
+
+        Schedule read = staff.read()
+                .resource(Schedule.class)
+                .withId(schedule.toString())
+                .execute();
+        assertEquals(
+                "Practitioner/" + hub.specialist().id(), read.getActorFirstRep().getReference());
+        assertEquals(
+                "Asia/Ho_Chi_Minh",
+                read.getExtensionByUrl(FhirMapper.TIMEZONE_EXTENSION).getValue().primitiveValue());
+        Bundle schedules = staff.search()
+                .forResource(Schedule.class)
+                .where(Schedule.ACTOR.hasId("Practitioner/" + hub.specialist().id()))
+                .returnBundle(Bundle.class)
+                .execute();
+        assertEquals(1, schedules.getTotal());
+
+        var patient = world.patient();
+        var mine = client(patient);
+        Bundle slots = mine.search()
+                .byUrl("Slot?schedule=Schedule/" + schedule + "&start=ge" + World.tomorrowAt9(0) + "&start=lt"
+                        + World.tomorrowAt9(3))
+                .returnBundle(Bundle.class)
+                .execute();
+        assertEquals(3, slots.getTotal());
+        Slot first = (Slot) slots.getEntryFirstRep().getResource();
+        assertEquals(Slot.SlotStatus.FREE, first.getStatus());
+        assertEquals(World.tomorrowAt9(0), first.getStart().toInstant());
+
+        var appointment = new Appointment();
+        appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
+        appointment.addSlot(new Reference("Slot/" + first.getIdElement().getIdPart()));
+        appointment.setAppointmentType(new CodeableConcept(new Coding(FhirMapper.MODE_SYSTEM, "IN_PERSON", null)));
+        appointment.addParticipant().setActor(new Reference("Patient/" + patient.id()));
+        var created = mine.create().resource(appointment).execute();
+        String id = created.getId().getIdPart();
+
+        Appointment booked = mine.read().resource(Appointment.class).withId(id).execute();
+        assertEquals(Appointment.AppointmentStatus.BOOKED, booked.getStatus());
+        assertEquals(World.tomorrowAt9(0), booked.getStart().toInstant());
+        Bundle found = mine.search()
+                .forResource(Appointment.class)
+                .where(Appointment.PATIENT.hasId("Patient/" + patient.id()))
+                .and(Appointment.STATUS.exactly().code("booked"))
+                .returnBundle(Bundle.class)
+                .execute();
+        assertEquals(1, found.getTotal());
+
+        // the same slot again: 409 as OperationOutcome
+        var again = assertThrows(
+                ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException.class,
+                () -> client(world.patient()).create().resource(appointment).execute());
+        assertTrue(again.getMessage().contains("Slot taken"), again.getMessage());
+
+        booked.setStatus(Appointment.AppointmentStatus.CANCELLED);
+        booked.setCancelationReason(new CodeableConcept().setText("Đã khỏi bệnh"));
+        Appointment cancelled =
+                (Appointment) mine.update().resource(booked).execute().getResource();
+        assertEquals(Appointment.AppointmentStatus.CANCELLED, cancelled.getStatus());
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from scheduling.booking where id = ? and status = 'CANCELLED'",
+                        UUID.fromString(id)));
+    }
+
+    @Test
+    void shouldAnswerErrorsWithOperationOutcome() {
+        var hub = world.hub();
+        var staff = client(hub.coordinator());
+        var unknown = assertThrows(InvalidRequestException.class, () -> staff.search()
+                .byUrl("Slot?colour=blue")
+                .returnBundle(Bundle.class)
+                .execute());
+        var outcome = (OperationOutcome) unknown.getOperationOutcome();
+        assertEquals(
+                OperationOutcome.IssueType.INVALID, outcome.getIssueFirstRep().getCode());
+        assertTrue(outcome.getIssueFirstRep().getDiagnostics().contains("colour"));
+
+        assertThrows(InvalidRequestException.class, () -> staff.search()
+                .byUrl("Appointment?date=yesterday")
+                .returnBundle(Bundle.class)
+                .execute());
+        var missing = assertThrows(ResourceNotFoundException.class, () -> staff.read()
+                .resource(Schedule.class)
+                .withId(UUID.randomUUID().toString())
+                .execute());
+        assertTrue(missing.getOperationOutcome() instanceof OperationOutcome);
+        assertThrows(AuthenticationException.class, () -> client(null)
+                .read()
+                .resource(Appointment.class)
+                .withId(UUID.randomUUID().toString())
+                .execute());
+        var patient = world.patient();
+        var noSlot = new Appointment();
+        noSlot.addParticipant().setActor(new Reference("Patient/" + patient.id()));
+        assertThrows(
+                InvalidRequestException.class,
+                () -> client(patient).create().resource(noSlot).execute());
+        var offGrid = new Appointment();
+        offGrid.addSlot(new Reference("Slot/" + UUID.randomUUID() + "-123"));
+        assertThrows(
+                ResourceNotFoundException.class,
+                () -> client(patient).create().resource(offGrid).execute());
+        assertThrows(UnprocessableEntityException.class, () -> {
+            var appointment = new Appointment();
+            appointment.setStatus(Appointment.AppointmentStatus.ARRIVED);
+            appointment.setId(UUID.randomUUID().toString());
+            client(patient).update().resource(appointment).execute();
+        });
+    }
+}
