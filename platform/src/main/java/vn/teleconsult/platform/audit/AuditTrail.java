@@ -1,8 +1,11 @@
 package vn.teleconsult.platform.audit;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.stream.Collectors;
 import vn.teleconsult.platform.security.Actor;
 import vn.teleconsult.platform.security.CurrentActor;
@@ -10,16 +13,27 @@ import vn.teleconsult.platform.security.CurrentActor;
 /**
  * Writes to the append-only audit trail; every module calls this on each read or change of patient data.
  *
- * <p>Each entry is written in its own transaction, so a refused or failed request is recorded even when the request's
- * own transaction rolls back.
+ * <p>Each entry is committed at once on its own small connection pool ({@code quarkus.datasource.audit}), outside the
+ * caller's transaction: a refused or failed request is recorded even when its own transaction rolls back, and a
+ * request holding a connection of the main pool never waits for a second one from that pool (which starves the pool
+ * under load). When the trail cannot be written the call fails, so nothing goes unaudited.
  */
 @ApplicationScoped
 public class AuditTrail {
 
-    private final CurrentActor currentActor;
+    private static final String INSERT =
+            """
+            insert into audit.audit_event (occurred_at, actor_id, actor_name, actor_roles, actor_hospital, action,
+                resource_type, resource_id, patient_ref, outcome, source_address, detail)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
 
-    public AuditTrail(CurrentActor currentActor) {
+    private final CurrentActor currentActor;
+    private final AgroalDataSource auditDataSource;
+
+    public AuditTrail(CurrentActor currentActor, @DataSource("audit") AgroalDataSource auditDataSource) {
         this.currentActor = currentActor;
+        this.auditDataSource = auditDataSource;
     }
 
     /** Records the entry for the caller of the current request (or the system, outside a request). */
@@ -31,23 +45,28 @@ public class AuditTrail {
     }
 
     /** Records the entry for an explicitly given actor, e.g. during sign-in before a token exists. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(AuditEntry entry, Actor actor, String sourceAddress) {
-        var event = new AuditEvent();
-        event.occurredAt = Instant.now();
-        if (actor != null) {
-            event.actorId = actor.id();
-            event.actorName = actor.username();
-            event.actorRoles = actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-            event.actorHospital = actor.hospitalId();
+        try (var connection = auditDataSource.getConnection();
+                var insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.setString(2, actor == null ? null : actor.id());
+            insert.setString(3, actor == null ? null : actor.username());
+            insert.setString(
+                    4,
+                    actor == null
+                            ? null
+                            : actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+            insert.setObject(5, actor == null ? null : actor.hospitalId());
+            insert.setString(6, entry.action().name());
+            insert.setString(7, entry.resourceType());
+            insert.setString(8, entry.resourceId());
+            insert.setString(9, entry.patientRef());
+            insert.setString(10, entry.outcome().name());
+            insert.setString(11, sourceAddress);
+            insert.setString(12, entry.detail());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The audit trail could not be written", e);
         }
-        event.action = entry.action();
-        event.resourceType = entry.resourceType();
-        event.resourceId = entry.resourceId();
-        event.patientRef = entry.patientRef();
-        event.outcome = entry.outcome();
-        event.sourceAddress = sourceAddress;
-        event.detail = entry.detail();
-        event.persist();
     }
 }
