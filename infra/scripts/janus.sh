@@ -66,13 +66,14 @@ events_secret() {
 }
 
 render_config() {
-  local secret=$1 events_secret=$2 f events_enabled=false
+  local secret=$1 events_secret=$2 f events_enabled=false events_disable=,libjanus_sampleevh.so
   [[ "$events_secret" =~ ^[A-Za-z0-9._~-]{16,}$ ]] || {
     echo "janus: JANUS_EVENTS_SECRET must be 16+ chars of [A-Za-z0-9._~-]" >&2; exit 1; }
   if [ -n "$events_url" ]; then
     [[ "$events_url" =~ ^https?://[A-Za-z0-9.:/_~-]+$ ]] || {
       echo "janus: JANUS_EVENTS_URL must be an http(s) URL without quotes or spaces" >&2; exit 1; }
     events_enabled=true
+    events_disable=
   fi
   # The secret goes into sed and a quoted jcfg string: keep it to safe characters.
   [[ "$secret" =~ ^[A-Za-z0-9._~-]{16,}$ ]] || {
@@ -84,7 +85,7 @@ render_config() {
         -e "s|@HTTP_PORT@|$http_port|g" -e "s|@WS_PORT@|$ws_port|g" \
         -e "s|@ADMIN_PORT@|$admin_port|g" -e "s|@BIND_ADDRESS@|$bind|g" \
         -e "s|@EVENTS_ENABLED@|$events_enabled|g" -e "s|@EVENTS_URL@|$events_url|g" \
-        -e "s|@EVENTS_SECRET@|$events_secret|g" \
+        -e "s|@EVENTS_SECRET@|$events_secret|g" -e "s|@EVENTS_DISABLE@|$events_disable|g" \
         "$f" >"$config_dir/$(basename "$f")"
   done
   if grep -n '@[A-Z_]*@' "$config_dir"/*.jcfg; then
