@@ -1,6 +1,5 @@
 package vn.teleconsult.imaging.dimse;
 
-import com.pixelmed.dicom.StoredFilePathStrategy;
 import com.pixelmed.network.ApplicationEntityMap;
 import com.pixelmed.network.AssociationStatusHandler;
 import com.pixelmed.network.PresentationAddress;
@@ -10,7 +9,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -171,19 +169,6 @@ public class DimseServer {
             } catch (IOException ignored) {
                 // already closed
             }
-        }
-    }
-
-    /** Names received files by a random id, never by the UID a caller sent (which could hold '../'). */
-    private static final class RandomFileNames extends StoredFilePathStrategy {
-        @Override
-        public String makeStoredFilePath(String sopInstanceUid) {
-            return "in-" + UUID.randomUUID() + ".dcm";
-        }
-
-        @Override
-        public File makeStoredFilePath(File folder, String sopInstanceUid) {
-            return new File(folder, makeStoredFilePath(sopInstanceUid));
         }
     }
 }

@@ -66,6 +66,15 @@ public class DicomNodes {
     }
 
     @Transactional
+    public Optional<Node> byId(UUID id) {
+        List<?> rows = em.createNativeQuery(
+                        "select id, hospital_id, ae_title, host, port, kind from imaging.dicom_node" + " where id = ?1")
+                .setParameter(1, id)
+                .getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(node((Object[]) rows.get(0)));
+    }
+
+    @Transactional
     public List<Node> of(UUID hospitalId, Kind kind) {
         return em
                 .createNativeQuery("select id, hospital_id, ae_title, host, port, kind from imaging.dicom_node"
