@@ -367,6 +367,28 @@ public class PixelMedCodec implements DicomCodec {
         }
     }
 
+    /** PS3.18 F.2 wants tags as upper-case hex; the toolkit writes lower case. Recurses into sequence items. */
+    private static javax.json.JsonObject upperCaseTags(javax.json.JsonObject object) {
+        var builder = javax.json.Json.createObjectBuilder();
+        object.forEach((key, value) -> {
+            String name = key.matches("[0-9a-fA-F]{8}") ? key.toUpperCase(java.util.Locale.ROOT) : key;
+            builder.add(name, upperCaseTags(value));
+        });
+        return builder.build();
+    }
+
+    private static javax.json.JsonValue upperCaseTags(javax.json.JsonValue value) {
+        if (value instanceof javax.json.JsonObject object) {
+            return upperCaseTags(object);
+        }
+        if (value instanceof javax.json.JsonArray array) {
+            var builder = javax.json.Json.createArrayBuilder();
+            array.forEach(item -> builder.add(upperCaseTags(item)));
+            return builder.build();
+        }
+        return value;
+    }
+
     private static String metadata(AttributeList list) throws InvalidDicom {
         var copy = (AttributeList) list.clone();
         copy.removeGroupLengthAttributes();
@@ -376,7 +398,7 @@ public class PixelMedCodec implements DicomCodec {
             var json = new JSONRepresentationOfDicomObjectFactory().getDocument(copy);
             var out = new StringWriter();
             try (var writer = javax.json.Json.createWriter(out)) {
-                writer.write(json.getJsonObject(0));
+                writer.write(upperCaseTags(json.getJsonObject(0)));
             }
             return out.toString();
         } catch (DicomException | RuntimeException e) {
