@@ -5,7 +5,6 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
-import com.pixelmed.dicom.JSONRepresentationOfDicomObjectFactory;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.display.SourceImage;
@@ -16,7 +15,6 @@ import java.awt.image.DataBufferShort;
 import java.awt.image.DataBufferUShort;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -367,40 +365,13 @@ public class PixelMedCodec implements DicomCodec {
         }
     }
 
-    /** PS3.18 F.2 wants tags as upper-case hex; the toolkit writes lower case. Recurses into sequence items. */
-    private static javax.json.JsonObject upperCaseTags(javax.json.JsonObject object) {
-        var builder = javax.json.Json.createObjectBuilder();
-        object.forEach((key, value) -> {
-            String name = key.matches("[0-9a-fA-F]{8}") ? key.toUpperCase(java.util.Locale.ROOT) : key;
-            builder.add(name, upperCaseTags(value));
-        });
-        return builder.build();
-    }
-
-    private static javax.json.JsonValue upperCaseTags(javax.json.JsonValue value) {
-        if (value instanceof javax.json.JsonObject object) {
-            return upperCaseTags(object);
-        }
-        if (value instanceof javax.json.JsonArray array) {
-            var builder = javax.json.Json.createArrayBuilder();
-            array.forEach(item -> builder.add(upperCaseTags(item)));
-            return builder.build();
-        }
-        return value;
-    }
-
     private static String metadata(AttributeList list) throws InvalidDicom {
         var copy = (AttributeList) list.clone();
         copy.removeGroupLengthAttributes();
         copy.removeMetaInformationHeaderAttributes();
         copy.remove(TagFromName.PixelData);
         try {
-            var json = new JSONRepresentationOfDicomObjectFactory().getDocument(copy);
-            var out = new StringWriter();
-            try (var writer = javax.json.Json.createWriter(out)) {
-                writer.write(upperCaseTags(json.getJsonObject(0)));
-            }
-            return out.toString();
+            return DicomJsonWriter.write(copy).toString();
         } catch (DicomException | RuntimeException e) {
             throw new InvalidDicom("The data set cannot be represented as DICOM JSON.", e);
         }
