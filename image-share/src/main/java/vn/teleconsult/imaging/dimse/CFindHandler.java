@@ -108,17 +108,9 @@ final class CFindHandler implements QueryResponseGenerator {
     }
 
     private StudyFilter filter(AttributeList id) {
-        String date = value(id, TagFromName.StudyDate);
-        String from = null;
-        String to = null;
-        if (!date.isEmpty()) {
-            String[] range = date.contains("-") ? date.split("-", -1) : new String[] {date, date};
-            if (range.length != 2 || !range[0].matches("[0-9]{8}|") || !range[1].matches("[0-9]{8}|")) {
-                throw new IllegalArgumentException("Study Date must be YYYYMMDD or a range");
-            }
-            from = range[0].isEmpty() ? null : range[0];
-            to = range[1].isEmpty() ? null : range[1];
-        }
+        String[] dates = StudyFilter.dateRange(value(id, TagFromName.StudyDate));
+        String from = dates[0];
+        String to = dates[1];
         var studies = new ArrayList<String>();
         for (String uid : value(id, TagFromName.StudyInstanceUID).split("\\\\")) {
             if (!uid.isBlank()) {

@@ -48,29 +48,19 @@ public class PixelMedPacsClient implements PacsClient {
             put(identifier, TagFromName.StudyDescription, null);
             put(identifier, TagFromName.NumberOfStudyRelatedInstances, null);
             var studies = new ArrayList<RemoteStudy>();
-            new FindSOPClassSCU(
-                    peer.host(),
-                    peer.port(),
-                    peer.aeTitle(),
-                    ourAeTitle,
-                    SOPClass.StudyRootQueryRetrieveInformationModelFind,
-                    identifier,
-                    new IdentifierHandler() {
-                        @Override
-                        public void doSomethingWithIdentifier(AttributeList list) {
-                            if (studies.size() < filter.limit()) {
-                                studies.add(new RemoteStudy(
-                                        text(list, TagFromName.StudyInstanceUID),
-                                        text(list, TagFromName.PatientID),
-                                        text(list, TagFromName.PatientName),
-                                        text(list, TagFromName.StudyDate),
-                                        text(list, TagFromName.AccessionNumber),
-                                        text(list, TagFromName.ModalitiesInStudy),
-                                        text(list, TagFromName.StudyDescription),
-                                        integer(list, TagFromName.NumberOfStudyRelatedInstances)));
-                            }
-                        }
-                    });
+            find(peer, identifier, list -> {
+                if (studies.size() < filter.limit()) {
+                    studies.add(new RemoteStudy(
+                            text(list, TagFromName.StudyInstanceUID),
+                            text(list, TagFromName.PatientID),
+                            text(list, TagFromName.PatientName),
+                            text(list, TagFromName.StudyDate),
+                            text(list, TagFromName.AccessionNumber),
+                            text(list, TagFromName.ModalitiesInStudy),
+                            text(list, TagFromName.StudyDescription),
+                            integer(list, TagFromName.NumberOfStudyRelatedInstances)));
+                }
+            });
             return studies;
         } catch (Exception e) {
             throw new PacsException("The PACS " + peer.aeTitle() + " did not answer the query: " + e.getMessage(), e);
@@ -119,6 +109,22 @@ public class PixelMedPacsClient implements PacsClient {
         put(identifier, TagFromName.SOPInstanceUID, null);
         put(identifier, TagFromName.SOPClassUID, null);
         var classes = new HashSet<String>();
+        find(peer, identifier, list -> {
+            String c = text(list, TagFromName.SOPClassUID);
+            if (!c.isEmpty() && classes.size() < 100) {
+                classes.add(c);
+            }
+        });
+        if (classes.isEmpty()) {
+            classes.add(SOPClass.CTImageStorage);
+            classes.add(SOPClass.MRImageStorage);
+            classes.add(SOPClass.SecondaryCaptureImageStorage);
+        }
+        return classes;
+    }
+
+    /** Study Root C-FIND, each response identifier handed to {@code handler}. */
+    private void find(Peer peer, AttributeList identifier, Consumer<AttributeList> handler) throws Exception {
         new FindSOPClassSCU(
                 peer.host(),
                 peer.port(),
@@ -129,18 +135,9 @@ public class PixelMedPacsClient implements PacsClient {
                 new IdentifierHandler() {
                     @Override
                     public void doSomethingWithIdentifier(AttributeList list) {
-                        String c = text(list, TagFromName.SOPClassUID);
-                        if (!c.isEmpty() && classes.size() < 100) {
-                            classes.add(c);
-                        }
+                        handler.accept(list);
                     }
                 });
-        if (classes.isEmpty()) {
-            classes.add(SOPClass.CTImageStorage);
-            classes.add(SOPClass.MRImageStorage);
-            classes.add(SOPClass.SecondaryCaptureImageStorage);
-        }
-        return classes;
     }
 
     private static String dateRange(StudyFilter f) {

@@ -104,13 +104,10 @@ public class PacsResource {
     }
 
     private static String[] dates(String value) {
-        if (value == null || value.isBlank()) {
-            return new String[] {null, null};
+        try {
+            return StudyFilter.dateRange(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
         }
-        String[] parts = value.contains("-") ? value.split("-", -1) : new String[] {value, value};
-        if (parts.length != 2 || !parts[0].matches("[0-9]{8}|") || !parts[1].matches("[0-9]{8}|")) {
-            throw ProblemException.badRequest("StudyDate: YYYYMMDD or YYYYMMDD-YYYYMMDD.");
-        }
-        return new String[] {parts[0].isEmpty() ? null : parts[0], parts[1].isEmpty() ? null : parts[1]};
     }
 }
