@@ -5,7 +5,6 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
-import com.pixelmed.dicom.JSONRepresentationOfDicomObjectFactory;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.display.SourceImage;
@@ -16,7 +15,6 @@ import java.awt.image.DataBufferShort;
 import java.awt.image.DataBufferUShort;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -373,12 +371,7 @@ public class PixelMedCodec implements DicomCodec {
         copy.removeMetaInformationHeaderAttributes();
         copy.remove(TagFromName.PixelData);
         try {
-            var json = new JSONRepresentationOfDicomObjectFactory().getDocument(copy);
-            var out = new StringWriter();
-            try (var writer = javax.json.Json.createWriter(out)) {
-                writer.write(json.getJsonObject(0));
-            }
-            return out.toString();
+            return DicomJsonWriter.write(copy).toString();
         } catch (DicomException | RuntimeException e) {
             throw new InvalidDicom("The data set cannot be represented as DICOM JSON.", e);
         }

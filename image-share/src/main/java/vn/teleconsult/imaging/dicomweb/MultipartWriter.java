@@ -13,14 +13,23 @@ import vn.teleconsult.imaging.service.StoredFile;
 /** Streams files or byte arrays as a multipart/related response body, one part each. */
 final class MultipartWriter {
 
+    // large writes: each write to the response becomes one chunk handed to the network layer
+    private static final int COPY_BUFFER = 1 << 20;
+
     private MultipartWriter() {}
 
     static Response files(List<StoredFile> files) {
         String boundary = UUID.randomUUID().toString();
         StreamingOutput body = out -> {
+            byte[] buffer = new byte[COPY_BUFFER];
             for (StoredFile f : files) {
                 header(out, boundary, "application/dicom; transfer-syntax=" + f.transferSyntax());
-                Files.copy(f.file(), out);
+                try (var in = Files.newInputStream(f.file())) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        out.write(buffer, 0, n);
+                    }
+                }
             }
             close(out, boundary);
         };

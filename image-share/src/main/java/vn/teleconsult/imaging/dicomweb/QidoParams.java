@@ -105,16 +105,11 @@ final class QidoParams {
     }
 
     private static String[] dateRange(String value) {
-        String[] parts = value.contains("-") ? value.split("-", -1) : new String[] {value, value};
-        if (parts.length != 2 || !(date(parts[0]) && date(parts[1])) || (parts[0].isEmpty() && parts[1].isEmpty())) {
-            throw ProblemException.badRequest(
-                    "StudyDate: '" + shorten(value) + "' is not YYYYMMDD or a range YYYYMMDD-YYYYMMDD.");
+        try {
+            return StudyFilter.dateRange(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
         }
-        return new String[] {parts[0].isEmpty() ? null : parts[0], parts[1].isEmpty() ? null : parts[1]};
-    }
-
-    private static boolean date(String s) {
-        return s.isEmpty() || s.matches("[0-9]{8}");
     }
 
     private static int number(String key, String value, int min, int max) {

@@ -154,20 +154,20 @@ public class StudyIndex {
     public List<InstanceRow> instances(String studyUid, String seriesUid, String sopInstanceUid) {
         var sql = new StringBuilder("select study_uid, series_uid, sop_instance_uid, sop_class_uid, transfer_syntax,"
                 + " frames, storage_key, coalesce(pixel_offset, -1), coalesce(pixel_length, -1), instance_number"
-                + " from imaging.instance where study_uid = ?1");
+                + " from imaging.instance where study_uid = :study");
         if (seriesUid != null) {
-            sql.append(" and series_uid = ?2");
+            sql.append(" and series_uid = :series");
         }
         if (sopInstanceUid != null) {
-            sql.append(" and sop_instance_uid = ?3");
+            sql.append(" and sop_instance_uid = :sop");
         }
         sql.append(" order by series_uid, instance_number nulls last, sop_instance_uid");
-        var query = em.createNativeQuery(sql.toString()).setParameter(1, studyUid);
+        var query = em.createNativeQuery(sql.toString()).setParameter("study", studyUid);
         if (seriesUid != null) {
-            query.setParameter(2, seriesUid);
+            query.setParameter("series", seriesUid);
         }
         if (sopInstanceUid != null) {
-            query.setParameter(3, sopInstanceUid);
+            query.setParameter("sop", sopInstanceUid);
         }
         var result = new ArrayList<InstanceRow>();
         for (Object row : query.getResultList()) {
@@ -191,19 +191,19 @@ public class StudyIndex {
     public String metadata(String studyUid, String seriesUid, String sopInstanceUid) {
         var sql = new StringBuilder("select coalesce('[' || string_agg(metadata, ',' order by series_uid,"
                 + " instance_number nulls last, sop_instance_uid) || ']', '[]') from imaging.instance"
-                + " where study_uid = ?1");
+                + " where study_uid = :study");
         if (seriesUid != null) {
-            sql.append(" and series_uid = ?2");
+            sql.append(" and series_uid = :series");
         }
         if (sopInstanceUid != null) {
-            sql.append(" and sop_instance_uid = ?3");
+            sql.append(" and sop_instance_uid = :sop");
         }
-        var query = em.createNativeQuery(sql.toString()).setParameter(1, studyUid);
+        var query = em.createNativeQuery(sql.toString()).setParameter("study", studyUid);
         if (seriesUid != null) {
-            query.setParameter(2, seriesUid);
+            query.setParameter("series", seriesUid);
         }
         if (sopInstanceUid != null) {
-            query.setParameter(3, sopInstanceUid);
+            query.setParameter("sop", sopInstanceUid);
         }
         return (String) query.getSingleResult();
     }

@@ -24,6 +24,26 @@ public record StudyFilter(
 
     public static final int MAX_LIMIT = 1000;
 
+    /**
+     * A DICOM date or range ('YYYYMMDD', 'YYYYMMDD-YYYYMMDD', open at either end) as inclusive bounds, null for open.
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static String[] dateRange(String value) {
+        if (value == null || value.isBlank()) {
+            return new String[] {null, null};
+        }
+        String v = value.trim();
+        String[] parts = v.contains("-") ? v.split("-", -1) : new String[] {v, v};
+        if (parts.length != 2
+                || !parts[0].matches("[0-9]{8}|")
+                || !parts[1].matches("[0-9]{8}|")
+                || (parts[0].isEmpty() && parts[1].isEmpty())) {
+            throw new IllegalArgumentException("StudyDate: YYYYMMDD or a range YYYYMMDD-YYYYMMDD.");
+        }
+        return new String[] {parts[0].isEmpty() ? null : parts[0], parts[1].isEmpty() ? null : parts[1]};
+    }
+
     public static StudyFilter all() {
         return new StudyFilter(null, null, null, null, null, null, List.of(), null, null, 100, 0);
     }

@@ -28,6 +28,19 @@ public class FileSystemStorage implements InstanceStorage {
         this.temp = root.resolve("tmp");
         this.fsync = settings.storage().fsync();
         Files.createDirectories(temp);
+        removeStaleTemporaryFiles();
+    }
+
+    /** Deletes what interrupted receptions left in tmp/ more than an hour ago (other replicas may be receiving now). */
+    private void removeStaleTemporaryFiles() throws IOException {
+        var cutoff = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        try (var files = Files.walk(temp)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     public Path root() {

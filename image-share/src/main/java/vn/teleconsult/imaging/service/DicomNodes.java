@@ -1,0 +1,99 @@
+package vn.teleconsult.imaging.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import vn.teleconsult.platform.problem.ProblemException;
+
+/**
+ * The DICOM application entities the platform knows, per hospital: callers it accepts associations from (CALLING, also
+ * C-MOVE destinations when they have host and port) and hospital PACS it queries (REMOTE).
+ */
+@ApplicationScoped
+public class DicomNodes {
+
+    /** One application entity. */
+    public record Node(UUID id, UUID hospitalId, String aeTitle, String host, Integer port, Kind kind) {}
+
+    /** CALLING: may call us; REMOTE: a PACS we call. */
+    public enum Kind {
+        CALLING,
+        REMOTE
+    }
+
+    private final EntityManager em;
+
+    public DicomNodes(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public Node register(UUID hospitalId, String aeTitle, String host, Integer port, Kind kind) {
+        String ae = aeTitle == null ? "" : aeTitle.trim();
+        if (ae.isEmpty() || ae.length() > 16 || !ae.matches("[\\x20-\\x5B\\x5D-\\x7E]+")) {
+            throw ProblemException.badRequest("An AE title has 1 to 16 printable characters, no backslash.");
+        }
+        if (port != null && (port < 1 || port > 65535)) {
+            throw ProblemException.badRequest("port: 1 to 65535.");
+        }
+        if (byTitle(ae, kind).isPresent()) {
+            throw ProblemException.conflict("The AE title " + ae + " is already registered.");
+        }
+        var node = new Node(UUID.randomUUID(), hospitalId, ae, host, port, kind);
+        em.createNativeQuery("insert into imaging.dicom_node (id, hospital_id, ae_title, host, port, kind)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, node.id())
+                .setParameter(2, hospitalId)
+                .setParameter(3, ae)
+                .setParameter(4, host)
+                .setParameter(5, port)
+                .setParameter(6, kind.name())
+                .executeUpdate();
+        return node;
+    }
+
+    @Transactional
+    public Optional<Node> byTitle(String aeTitle, Kind kind) {
+        List<?> rows = em.createNativeQuery("select id, hospital_id, ae_title, host, port, kind from imaging.dicom_node"
+                        + " where ae_title = ?1 and kind = ?2")
+                .setParameter(1, aeTitle.trim())
+                .setParameter(2, kind.name())
+                .getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(node((Object[]) rows.get(0)));
+    }
+
+    @Transactional
+    public Optional<Node> byId(UUID id) {
+        List<?> rows = em.createNativeQuery(
+                        "select id, hospital_id, ae_title, host, port, kind from imaging.dicom_node" + " where id = ?1")
+                .setParameter(1, id)
+                .getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(node((Object[]) rows.get(0)));
+    }
+
+    @Transactional
+    public List<Node> of(UUID hospitalId, Kind kind) {
+        return em
+                .createNativeQuery("select id, hospital_id, ae_title, host, port, kind from imaging.dicom_node"
+                        + " where hospital_id = ?1 and kind = ?2 order by ae_title")
+                .setParameter(1, hospitalId)
+                .setParameter(2, kind.name())
+                .getResultList()
+                .stream()
+                .map(r -> node((Object[]) r))
+                .toList();
+    }
+
+    private static Node node(Object[] r) {
+        return new Node(
+                (UUID) r[0],
+                (UUID) r[1],
+                (String) r[2],
+                (String) r[3],
+                r[4] == null ? null : ((Number) r[4]).intValue(),
+                Kind.valueOf((String) r[5]));
+    }
+}
