@@ -118,6 +118,16 @@ class RecoveryTest {
                                 .join(first.getLong("janusRoom"), first.getLong("feedId"), first.getString("token"))
                                 .path("videoroom")
                                 .asText());
+                // Janus posts its events asynchronously: kill only once the join is on the attendance record
+                Poll.until(Duration.ofSeconds(10), "join recorded before the kill", () -> !given().auth()
+                        .oauth2(participants.system())
+                        .get("/api/media/rooms/{id}/attendance", room)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("$")
+                        .isEmpty());
                 long killedAt = System.nanoTime();
                 victim.kill();
                 Poll.until(Duration.ofSeconds(10), "reconnect notice", () -> listener.messages.stream()
