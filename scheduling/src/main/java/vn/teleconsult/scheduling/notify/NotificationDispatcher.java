@@ -3,7 +3,7 @@ package vn.teleconsult.scheduling.notify;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,13 +33,13 @@ public class NotificationDispatcher {
     private static final int BATCH = 20;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final Directory directory;
     private final BookingRepository bookings;
     private final SchedulingSettings settings;
 
     public NotificationDispatcher(
-            Mailer mailer, Directory directory, BookingRepository bookings, SchedulingSettings settings) {
+            ReactiveMailer mailer, Directory directory, BookingRepository bookings, SchedulingSettings settings) {
         this.mailer = mailer;
         this.directory = directory;
         this.bookings = bookings;
@@ -85,7 +85,8 @@ public class NotificationDispatcher {
                 error = "recipient has no e-mail address";
             } else {
                 try {
-                    mailer.send(mail(booking, kind, recipient.get()));
+                    // the blocking Mailer waits forever on a stuck connection; bound the wait, retry later
+                    mailer.send(mail(booking, kind, recipient.get())).await().atMost(settings.mailSendTimeout());
                 } catch (RuntimeException e) {
                     // the class of the innermost cause only: SMTP messages may quote addresses
                     Throwable cause = e;

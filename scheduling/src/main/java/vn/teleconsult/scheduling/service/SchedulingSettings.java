@@ -48,6 +48,10 @@ public interface SchedulingSettings {
     @WithDefault("10s")
     String dispatchEvery();
 
+    /** Longest wait for the SMTP server to take one e-mail; a stuck send is then retried later. */
+    @WithDefault("PT30S")
+    Duration mailSendTimeout();
+
     /** Wait before sending a failed e-mail again. */
     @WithDefault("PT1M")
     Duration mailRetryAfter();
