@@ -10,8 +10,10 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,18 +100,18 @@ class PacsPullTest {
                 .statusCode(202)
                 .extract()
                 .path("id");
-        long deadline = System.currentTimeMillis() + 60_000;
-        String state = "";
-        while (System.currentTimeMillis() < deadline && !(state.equals("DONE") || state.equals("FAILED"))) {
-            state = given().auth()
-                    .oauth2(token)
-                    .get("/api/imaging/pacs/retrievals/" + id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("state");
-            Thread.onSpinWait();
-        }
+        String state = Awaitility.await("retrieval " + id + " finished")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> given().auth()
+                                .oauth2(token)
+                                .get("/api/imaging/pacs/retrievals/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<String>path("state"),
+                        s -> s.equals("DONE") || s.equals("FAILED"));
         assertEquals("DONE", state);
         given().auth()
                 .oauth2(token)

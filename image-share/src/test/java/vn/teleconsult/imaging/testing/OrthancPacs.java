@@ -5,8 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 
 /**
  * A real Orthanc (Debian {@code orthanc}) as a hospital PACS, inside a network namespace this fixture creates and
@@ -118,20 +120,22 @@ public final class OrthancPacs implements AutoCloseable {
                 .formatted(dir, AE_TITLE, DICOM_PORT, HTTP_PORT, ourAeTitle, hostAddress, ourPort);
     }
 
-    private void waitForPort(int port, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            if (!orthanc.isAlive()) {
-                throw new IllegalStateException("Orthanc exited: " + Files.readString(dir.resolve("orthanc.log")));
-            }
-            try (var socket = new Socket()) {
-                socket.connect(new InetSocketAddress(pacsAddress, port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.onSpinWait();
-            }
-        }
-        throw new IllegalStateException("Orthanc did not listen on " + port);
+    private void waitForPort(int port, long millis) {
+        Awaitility.await("Orthanc listening on " + port)
+                .atMost(Duration.ofMillis(millis))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!orthanc.isAlive()) {
+                        throw new IllegalStateException(
+                                "Orthanc exited: " + Files.readString(dir.resolve("orthanc.log")));
+                    }
+                    try (var socket = new Socket()) {
+                        socket.connect(new InetSocketAddress(pacsAddress, port), 500);
+                        return true;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
     }
 
     private static void ip(String... args) throws Exception {

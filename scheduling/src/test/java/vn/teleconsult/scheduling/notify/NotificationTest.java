@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import vn.teleconsult.platform.directory.PersonRef;
 import vn.teleconsult.scheduling.Db;
@@ -40,25 +40,26 @@ class NotificationTest {
     NotificationDispatcher dispatcher;
 
     /** The messages to this person (subject, body, invite), waiting up to a deadline for at least {@code n}. */
-    private static List<String[]> mailTo(PersonRef person, int n, Predicate<String> subject) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            var found = new ArrayList<String[]>();
-            for (MimeMessage m : GreenMailResource.smtp.getReceivedMessagesForDomain(person.email())) {
-                if (!m.getAllRecipients()[0].toString().equals(person.email()) || !subject.test(m.getSubject())) {
-                    continue;
-                }
-                var parts = (Multipart) m.getContent();
-                String text = parts.getBodyPart(0).getContent().toString();
-                var ics = new ByteArrayOutputStream();
-                parts.getBodyPart(1).getInputStream().transferTo(ics);
-                found.add(new String[] {m.getSubject(), text, ics.toString(StandardCharsets.UTF_8)});
+    private static List<String[]> mailTo(PersonRef person, int n, Predicate<String> subject) {
+        return Awaitility.await(n + " message(s) to " + person.username())
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> received(person, subject), found -> found.size() >= n);
+    }
+
+    private static List<String[]> received(PersonRef person, Predicate<String> subject) throws Exception {
+        var found = new ArrayList<String[]>();
+        for (MimeMessage m : GreenMailResource.smtp.getReceivedMessagesForDomain(person.email())) {
+            if (!m.getAllRecipients()[0].toString().equals(person.email()) || !subject.test(m.getSubject())) {
+                continue;
             }
-            if (found.size() >= n || Instant.now().isAfter(deadline)) {
-                return found;
-            }
-            LockSupport.parkNanos(50_000_000L);
+            var parts = (Multipart) m.getContent();
+            String text = parts.getBodyPart(0).getContent().toString();
+            var ics = new ByteArrayOutputStream();
+            parts.getBodyPart(1).getInputStream().transferTo(ics);
+            found.add(new String[] {m.getSubject(), text, ics.toString(StandardCharsets.UTF_8)});
         }
+        return found;
     }
 
     @Test
@@ -144,15 +145,13 @@ class NotificationTest {
         var reminders = mailTo(hub.specialist(), 1, s -> s.startsWith("Nhắc lịch"));
         assertEquals(1, reminders.size());
         // every row is sent exactly once: nothing left, nothing twice
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (db.count(
-                                "select count(*) from scheduling.notification where booking_id = ? and sent_at is"
-                                        + " null",
+        Awaitility.await("all notifications of the booking sent")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> db.count(
+                                "select count(*) from scheduling.notification where booking_id = ? and sent_at is null",
                                 UUID.fromString(id))
-                        > 0
-                && Instant.now().isBefore(deadline)) {
-            LockSupport.parkNanos(50_000_000L);
-        }
+                        == 0);
         assertEquals(
                 0,
                 db.count(
