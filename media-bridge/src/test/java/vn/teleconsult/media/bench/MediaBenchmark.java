@@ -59,7 +59,7 @@ class MediaBenchmark {
 
     // java.net.http rather than RestAssured: RestAssured's own overhead per request would be measured otherwise
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String BASE = "http://127.0.0.1:18680";
+    private static final String BASE = "http://127.0.0.1:" + JanusServers.APP_PORT;
 
     private static JsonNode call(String method, String path, String token, Object body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(BASE + path))

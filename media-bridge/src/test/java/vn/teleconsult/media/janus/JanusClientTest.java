@@ -16,11 +16,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.teleconsult.media.janus.VideoRoomAdmin.RoomSpec;
 import vn.teleconsult.media.testing.JanusProcess;
+import vn.teleconsult.media.testing.JanusServers;
 
 /** The typed client against a real Janus started with the project's configuration. */
 class JanusClientTest {
 
-    private static final JanusProcess JANUS = new JanusProcess("client-test", 18688, 18689, 17688, null);
+    private static final JanusProcess JANUS = new JanusProcess(
+            "client-test",
+            18688 + JanusServers.PORT_OFFSET,
+            18689 + JanusServers.PORT_OFFSET,
+            17688 + JanusServers.PORT_OFFSET,
+            null);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static JanusClient client;
     private static String serviceToken;

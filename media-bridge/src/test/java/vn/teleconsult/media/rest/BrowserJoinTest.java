@@ -123,7 +123,7 @@ class BrowserJoinTest {
                         .then()
                         .extract()
                         .path("state")));
-        String server = a.path("server").asText().contains(":18789") ? "main" : "second";
+        String server = a.path("server").asText().contains(":" + JanusServers.MAIN.wsPort()) ? "main" : "second";
         assertFalse(pool.rooms(server).exists(a.path("janusRoom").asLong()), "Janus room destroyed");
         var stays = given().auth()
                 .oauth2(participants.system())

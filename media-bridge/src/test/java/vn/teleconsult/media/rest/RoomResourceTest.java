@@ -64,7 +64,9 @@ class RoomResourceTest {
 
     private static java.net.URI api(JsonPath grant) {
         String ws = grant.getString("server");
-        return ws.contains(":18789") ? JanusServers.MAIN.apiUri() : JanusServers.SECOND.apiUri();
+        return ws.contains(":" + JanusServers.MAIN.wsPort())
+                ? JanusServers.MAIN.apiUri()
+                : JanusServers.SECOND.apiUri();
     }
 
     private List<Map<String, Object>> attendance(UUID room) {

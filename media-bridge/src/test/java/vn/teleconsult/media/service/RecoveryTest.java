@@ -70,7 +70,9 @@ class RecoveryTest {
     }
 
     private static JanusProcess serverOf(JsonPath grant) {
-        return grant.getString("server").contains(":18789") ? JanusServers.MAIN : JanusServers.SECOND;
+        return grant.getString("server").contains(":" + JanusServers.MAIN.wsPort())
+                ? JanusServers.MAIN
+                : JanusServers.SECOND;
     }
 
     /** A platform WebSocket client collecting the messages it receives. */
@@ -95,7 +97,7 @@ class RecoveryTest {
     private static WebSocket connect(String query, Listener listener) {
         return HttpClient.newHttpClient()
                 .newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:18680/api/media/ws" + query), listener)
+                .buildAsync(URI.create("ws://127.0.0.1:" + JanusServers.APP_PORT + "/api/media/ws" + query), listener)
                 .join();
     }
 

@@ -61,6 +61,10 @@ public final class JanusProcess {
         return URI.create("http://" + bind + ":" + adminPort + "/admin");
     }
 
+    public int wsPort() {
+        return wsPort;
+    }
+
     public URI wsUri() {
         return URI.create("ws://" + bind + ":" + wsPort);
     }

@@ -11,9 +11,18 @@ import java.util.Map;
  */
 public class JanusServers implements QuarkusTestResourceLifecycleManager {
 
-    public static final String EVENTS_URL = "http://127.0.0.1:18680/api/media/janus-events";
-    public static final JanusProcess MAIN = new JanusProcess("main", 18788, 18789, 17788, EVENTS_URL);
-    public static final JanusProcess SECOND = new JanusProcess("second", 18798, 18799, 17798, EVENTS_URL);
+    /** The platform's HTTP port in these tests: TELECONSULT_MEDIA_TEST_PORT, so that parallel runs do not collide. */
+    public static final int APP_PORT =
+            Integer.parseInt(System.getenv().getOrDefault("TELECONSULT_MEDIA_TEST_PORT", "18680"));
+
+    /** Added to every Janus port of the tests, so that two checkouts' Janus servers do not collide either. */
+    public static final int PORT_OFFSET = APP_PORT - 18680;
+
+    public static final String EVENTS_URL = "http://127.0.0.1:" + APP_PORT + "/api/media/janus-events";
+    public static final JanusProcess MAIN =
+            new JanusProcess("main", 18788 + PORT_OFFSET, 18789 + PORT_OFFSET, 17788 + PORT_OFFSET, EVENTS_URL);
+    public static final JanusProcess SECOND =
+            new JanusProcess("second", 18798 + PORT_OFFSET, 18799 + PORT_OFFSET, 17798 + PORT_OFFSET, EVENTS_URL);
 
     public static TestNetwork network;
 
