@@ -31,16 +31,19 @@ public class ScheduleService {
 
     private final ScheduleRepository schedules;
     private final ResourceRepository resources;
+    private final ScheduleCache cache;
     private final Directory directory;
     private final SchedulingSettings settings;
 
     public ScheduleService(
             ScheduleRepository schedules,
             ResourceRepository resources,
+            ScheduleCache cache,
             Directory directory,
             SchedulingSettings settings) {
         this.schedules = schedules;
         this.resources = resources;
+        this.cache = cache;
         this.directory = directory;
         this.settings = settings;
     }
@@ -114,6 +117,8 @@ public class ScheduleService {
     public ScheduleView addRule(Actor actor, UUID scheduleId, RuleInput input) {
         Schedule schedule = managed(actor, scheduleId);
         addRule(schedule, input);
+        schedules.bumpVersion(schedule.id);
+        cache.evict(schedule.id);
         return view(schedule);
     }
 
