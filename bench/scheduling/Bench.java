@@ -38,8 +38,10 @@ public class Bench {
         base = args[0];
         switch (args[1]) {
             case "race" -> race(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            case "sustained" -> sustained(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "sustained" ->
+                sustained(Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 3);
             case "search" -> search(Integer.parseInt(args[2]), args[3]);
+            case "floor" -> floor(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException(args[1]);
         }
         System.exit(0);
@@ -172,13 +174,16 @@ public class Bench {
                 booked.get() / seconds, pct(latencies, 50), pct(latencies, 99));
     }
 
-    /** {@code clients} clients book {@code total} distinct slots between them (no conflicts): the booking rate. */
-    static void sustained(int clients, int total) throws Exception {
+    /**
+     * {@code clients} clients book {@code total} distinct slots between them (no conflicts), on days from
+     * {@code fromDay} on: the booking rate.
+     */
+    static void sustained(int clients, int total, int fromDay) throws Exception {
         String coordinator = token("coordinator");
         String doctor = token("doctor");
         int days = total / 143 + 1;
-        String schedule = schedule(coordinator, specialistId(token("specialist")), 3, 3 + days);
-        List<String> slots = slots(doctor, schedule, total, 3);
+        String schedule = schedule(coordinator, specialistId(token("specialist")), fromDay, fromDay + days);
+        List<String> slots = slots(doctor, schedule, total, fromDay);
         var latencies = Collections.synchronizedList(new ArrayList<Long>());
         var booked = new AtomicInteger();
         var failed = new AtomicInteger();
@@ -216,6 +221,44 @@ public class Bench {
                 "sustained schedule=%s clients=%d booked=%d failed=%d seconds=%.2f bookings_per_s=%.1f p50_ms=%.1f"
                         + " p99_ms=%.1f%n",
                 schedule, clients, booked.get(), failed.get(), seconds, booked.get() / seconds, pct(latencies, 50),
+                pct(latencies, 99));
+    }
+
+    /**
+     * The floor under any booking rate over this stack: {@code clients} clients send {@code total} of the cheapest
+     * signed-in request that reads the database ({@code GET /api/me}: token check, one row, JSON).
+     */
+    static void floor(int clients, int total) throws Exception {
+        String doctor = token("doctor");
+        var latencies = Collections.synchronizedList(new ArrayList<Long>());
+        var done = new AtomicInteger();
+        var failed = new AtomicInteger();
+        var next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        var finished = new CountDownLatch(clients);
+        long t0 = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                try {
+                    while (next.getAndIncrement() < total) {
+                        long s = System.nanoTime();
+                        var r = send("GET", "/api/me", doctor, null);
+                        latencies.add(System.nanoTime() - s);
+                        (r.statusCode() == 200 ? done : failed).incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                } finally {
+                    finished.countDown();
+                }
+            });
+        }
+        finished.await(300, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdownNow();
+        System.out.printf(
+                "floor clients=%d done=%d failed=%d seconds=%.2f requests_per_s=%.1f p50_ms=%.1f p99_ms=%.1f%n",
+                clients, done.get(), failed.get(), seconds, done.get() / seconds, pct(latencies, 50),
                 pct(latencies, 99));
     }
 

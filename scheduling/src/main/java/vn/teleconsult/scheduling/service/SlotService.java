@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.scheduling.domain.Interval;
 import vn.teleconsult.scheduling.repository.ScheduleRepository;
@@ -54,26 +55,88 @@ public class SlotService {
                 query.specialty());
         var data = schedules.searchData(filter, settings.maxSearchSchedules(), query.from(), query.to());
         Instant now = Instant.now();
-        record Candidate(CachedSchedule schedule, Interval slot) {}
-        var found = new ArrayList<Candidate>();
+        // each schedule's free slots are in time order: merge them until the limit instead of sorting them all
+        var queue = new PriorityQueue<FreeSlots>(Comparator.comparing(FreeSlots::head)
+                .thenComparing(f -> f.schedule().id()));
         for (CachedSchedule schedule : cache.at(data.versions())) {
             if (query.mode() != null && !schedule.modes().contains(query.mode())) {
                 continue;
             }
-            List<Interval> busy = data.busy().get(schedule.resourceId());
-            List<Interval> off = data.off().get(schedule.resourceId());
-            for (Interval slot : candidates(schedule, query.from(), query.to(), now)) {
-                if (free(slot, busy) && free(slot, off)) {
-                    found.add(new Candidate(schedule, slot));
-                }
+            List<Interval> free = free(
+                    candidates(schedule, query.from(), query.to(), now),
+                    data.busy().get(schedule.resourceId()),
+                    data.off().get(schedule.resourceId()));
+            if (!free.isEmpty()) {
+                queue.add(new FreeSlots(schedule, free));
             }
         }
-        found.sort(Comparator.comparing((Candidate c) -> c.slot().start())
-                .thenComparing(c -> c.schedule().id()));
-        return found.stream()
-                .limit(limit)
-                .map(c -> view(c.schedule(), c.slot()))
-                .toList();
+        var result = new ArrayList<SlotView>(Math.min(limit, 64));
+        while (result.size() < limit && !queue.isEmpty()) {
+            FreeSlots next = queue.poll();
+            result.add(view(next.schedule(), next.slots().get(next.position)));
+            if (++next.position < next.slots().size()) {
+                queue.add(next);
+            }
+        }
+        return result;
+    }
+
+    /** One schedule's free slots in time order, and how many of them the merge has taken. */
+    private static final class FreeSlots {
+        private final CachedSchedule schedule;
+        private final List<Interval> slots;
+        private int position;
+
+        FreeSlots(CachedSchedule schedule, List<Interval> slots) {
+            this.schedule = schedule;
+            this.slots = slots;
+        }
+
+        CachedSchedule schedule() {
+            return schedule;
+        }
+
+        List<Interval> slots() {
+            return slots;
+        }
+
+        Instant head() {
+            return slots.get(position).start();
+        }
+    }
+
+    /** The slots (in time order) that overlap none of the taken ranges, in one pass over both. */
+    static List<Interval> free(List<Interval> slots, List<Interval> busy, List<Interval> off) {
+        List<Interval> taken = new ArrayList<>();
+        if (busy != null) {
+            taken.addAll(busy);
+        }
+        if (off != null) {
+            taken.addAll(off);
+        }
+        if (taken.isEmpty()) {
+            return slots;
+        }
+        taken.sort(Comparator.comparing(Interval::start));
+        var result = new ArrayList<Interval>(slots.size());
+        int first = 0;
+        for (Interval slot : slots) {
+            // ranges that end before this slot cannot touch any later slot either
+            while (first < taken.size() && !taken.get(first).end().isAfter(slot.start())) {
+                first++;
+            }
+            boolean clear = true;
+            for (int i = first; i < taken.size() && taken.get(i).start().isBefore(slot.end()); i++) {
+                if (taken.get(i).end().isAfter(slot.start())) {
+                    clear = false;
+                    break;
+                }
+            }
+            if (clear) {
+                result.add(slot);
+            }
+        }
+        return result;
     }
 
     /** The schedule's slots within [from, to) that may be booked now: after the minimum notice, within the horizon. */
@@ -86,10 +149,6 @@ public class SlotService {
             return List.of();
         }
         return schedule.calendar().slots(from, to);
-    }
-
-    private static boolean free(Interval slot, List<Interval> taken) {
-        return taken == null || taken.stream().noneMatch(slot::overlaps);
     }
 
     static SlotView view(CachedSchedule s, Interval slot) {
