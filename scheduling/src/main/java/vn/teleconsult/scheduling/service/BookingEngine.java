@@ -56,8 +56,23 @@ public class BookingEngine {
      * has rolled back.
      */
     public static final class Undecided extends RuntimeException {
+        private final boolean taken;
+
         Undecided() {
+            this(false);
+        }
+
+        private Undecided(boolean taken) {
             super(null, null, false, false);
+            this.taken = taken;
+        }
+
+        /**
+         * The statement ran against the current version of the schedule (else it inserts nothing) and found the time
+         * taken: the full path need not reload the schedule nor look for leave again.
+         */
+        public boolean taken() {
+            return taken;
         }
     }
 
@@ -117,7 +132,7 @@ public class BookingEngine {
                 throw new Undecided();
             }
         } catch (BookingRepository.TimeTaken e) {
-            throw new Undecided();
+            throw new Undecided(true);
         }
         booking.resourceIds = taking;
         if (booking.status == BookingStatus.BOOKED) {
@@ -132,18 +147,33 @@ public class BookingEngine {
      */
     @Transactional
     public Booking place(Place p) {
-        if (p.idempotencyKey() != null) {
+        return place(p, false);
+    }
+
+    /**
+     * {@link #place}, after the quick path found the time taken ({@link Undecided#taken}): the cached schedule was
+     * current and the resource had no leave then, so only holds (the caller's own, expired ones) are looked at again.
+     */
+    @Transactional
+    public Booking placeOverTaken(Place p) {
+        return place(p, true);
+    }
+
+    private Booking place(Place p, boolean overTaken) {
+        if (p.idempotencyKey() != null && !overTaken) {
             var earlier = bookings.byKey(p.requester(), p.idempotencyKey());
             if (earlier.isPresent()) {
                 return repeated(p, earlier.get());
             }
         }
-        CachedSchedule schedule = cache.fresh(p.scheduleId())
+        CachedSchedule schedule = (overTaken ? cache.get(p.scheduleId()) : cache.fresh(p.scheduleId()))
                 .filter(CachedSchedule::active)
                 .orElseThrow(() -> noSchedule(p.scheduleId()));
         checkOffer(schedule, p);
         Interval slot = checkSlot(schedule, p.start());
-        checkNoException(schedule, slot);
+        if (!overTaken) {
+            checkNoException(schedule, slot);
+        }
         UUID holdId = p.holdId();
         if (holdId == null && !p.hold()) {
             holdId = bookings.find(

@@ -59,16 +59,21 @@ public class BookingService {
     public BookingView place(Actor actor, BookingInput input, boolean hold, String idempotencyKey) {
         BookingView view;
         try {
-            view = tx(() -> placeNow(actor, input, hold, idempotencyKey, true));
+            view = tx(() -> placeNow(actor, input, hold, idempotencyKey, Path.QUICK));
         } catch (BookingEngine.Undecided e) {
-            view = tx(() -> placeNow(actor, input, hold, idempotencyKey, false));
+            view = tx(() -> placeNow(actor, input, hold, idempotencyKey, e.taken() ? Path.OVER_TAKEN : Path.FULL));
         }
         audit.record(AuditEntry.of(AuditAction.CREATE, "Booking", view.id()).patient(view.patientId()));
         return view;
     }
 
-    private BookingView placeNow(
-            Actor actor, BookingInput input, boolean hold, String idempotencyKey, boolean quickly) {
+    private enum Path {
+        QUICK,
+        OVER_TAKEN,
+        FULL
+    }
+
+    private BookingView placeNow(Actor actor, BookingInput input, boolean hold, String idempotencyKey, Path path) {
         CachedSchedule schedule = engine.schedule(input.scheduleId());
         UUID patient = null;
         if (schedule.kind() == BookingKind.PATIENT_VISIT) {
@@ -105,7 +110,12 @@ public class BookingService {
                         : Set.of(),
                 input.resourceIds() == null ? Set.of() : input.resourceIds(),
                 idempotencyKey);
-        return view(quickly ? engine.placeQuickly(place) : engine.place(place));
+        return view(
+                switch (path) {
+                    case QUICK -> engine.placeQuickly(place);
+                    case OVER_TAKEN -> engine.placeOverTaken(place);
+                    case FULL -> engine.place(place);
+                });
     }
 
     public BookingView get(Actor actor, UUID id) {

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -127,24 +126,19 @@ class ConsultSessionsTest {
                 assertThrows(ProblemException.class, () -> sessions.urgent(urgent))
                         .status());
         Instant now = Instant.now();
-        world.as(hub.coordinator())
-                .body(Map.of(
-                        "practitionerId", hub.specialist().id(),
-                        "specialty", "cardiology",
-                        "start", now.minus(Duration.ofHours(1)).toString(),
-                        "end", now.plus(Duration.ofHours(7)).toString()))
-                .post("/api/scheduling/oncall")
-                .then()
+        world.onCall(
+                        hub.coordinator(),
+                        hub.specialist().id(),
+                        "cardiology",
+                        now.minus(Duration.ofHours(1)),
+                        now.plus(Duration.ofHours(7)))
                 .statusCode(201);
-        world.as(hub.coordinator())
-                .body(Map.of(
-                        "practitionerId",
-                                world.person(Role.HUB_SPECIALIST, hub.id()).id(),
-                        "specialty", "cardiology",
-                        "start", now.plus(Duration.ofHours(6)).toString(),
-                        "end", now.plus(Duration.ofHours(12)).toString()))
-                .post("/api/scheduling/oncall")
-                .then()
+        world.onCall(
+                        hub.coordinator(),
+                        world.person(Role.HUB_SPECIALIST, hub.id()).id(),
+                        "cardiology",
+                        now.plus(Duration.ofHours(6)),
+                        now.plus(Duration.ofHours(12)))
                 .statusCode(409);
         var session = sessions.urgent(urgent);
         assertTrue(session.urgent());

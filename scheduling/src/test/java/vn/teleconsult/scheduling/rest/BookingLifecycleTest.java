@@ -108,13 +108,7 @@ class BookingLifecycleTest {
         var hub = world.hub();
         UUID schedule = world.schedule(hub, "CONSULT_SESSION", List.of("VIDEO"));
         Instant start = World.tomorrowAt9(13);
-        String hold = world.as(hub.doctor())
-                .body(World.booking(schedule, start, "VIDEO"))
-                .post("/api/scheduling/holds")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String hold = world.hold(hub.doctor(), schedule, start);
         var free = Map.of(
                 "schedule", schedule.toString(),
                 "from", start.toString(),
@@ -126,13 +120,7 @@ class BookingLifecycleTest {
                 .statusCode(200)
                 .body("start", not(hasItem(start.toString())));
 
-        db.update(
-                "update scheduling.booking_resource set hold_expires_at = now() - interval '1 second' where booking_id"
-                        + " = ?",
-                UUID.fromString(hold));
-        db.update(
-                "update scheduling.booking set hold_expires_at = now() - interval '1 second' where id = ?",
-                UUID.fromString(hold));
+        db.expireHold(hold);
         // the dispatcher (every second in tests) sweeps it: EXPIRED, its time rows deleted
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> db.count(
@@ -169,14 +157,12 @@ class BookingLifecycleTest {
     void shouldAnswerWhoIsOnCallNowAndRefuseBadRosterRequests() {
         var hub = world.hub();
         Instant now = Instant.now();
-        world.as(hub.coordinator())
-                .body(Map.of(
-                        "practitionerId", hub.specialist().id(),
-                        "specialty", "Neurology",
-                        "start", now.minus(Duration.ofHours(1)).toString(),
-                        "end", now.plus(Duration.ofHours(3)).toString()))
-                .post("/api/scheduling/oncall")
-                .then()
+        world.onCall(
+                        hub.coordinator(),
+                        hub.specialist().id(),
+                        "Neurology",
+                        now.minus(Duration.ofHours(1)),
+                        now.plus(Duration.ofHours(3)))
                 .statusCode(201);
         for (var asker : List.of(hub.doctor(), hub.coordinator(), hub.specialist())) {
             world.as(asker)
@@ -213,23 +199,19 @@ class BookingLifecycleTest {
                 .statusCode(401);
 
         // a shift that ends before it starts, or one given by a specialist, is refused and stored nowhere
-        world.as(hub.coordinator())
-                .body(Map.of(
-                        "practitionerId", hub.specialist().id(),
-                        "specialty", "oncology",
-                        "start", now.plus(Duration.ofHours(5)).toString(),
-                        "end", now.plus(Duration.ofHours(4)).toString()))
-                .post("/api/scheduling/oncall")
-                .then()
+        world.onCall(
+                        hub.coordinator(),
+                        hub.specialist().id(),
+                        "oncology",
+                        now.plus(Duration.ofHours(5)),
+                        now.plus(Duration.ofHours(4)))
                 .statusCode(400);
-        world.as(hub.specialist())
-                .body(Map.of(
-                        "practitionerId", hub.specialist().id(),
-                        "specialty", "oncology",
-                        "start", now.plus(Duration.ofHours(4)).toString(),
-                        "end", now.plus(Duration.ofHours(5)).toString()))
-                .post("/api/scheduling/oncall")
-                .then()
+        world.onCall(
+                        hub.specialist(),
+                        hub.specialist().id(),
+                        "oncology",
+                        now.plus(Duration.ofHours(4)),
+                        now.plus(Duration.ofHours(5)))
                 .statusCode(403);
         assertEquals(
                 0,
