@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Role;
+import vn.teleconsult.scheduling.Db;
 import vn.teleconsult.scheduling.GreenMailResource;
 import vn.teleconsult.scheduling.TestDirectory;
 import vn.teleconsult.scheduling.World;
@@ -51,6 +52,9 @@ class ConsultSessionsTest {
 
     @Inject
     World world;
+
+    @Inject
+    Db db;
 
     @Inject
     TestDirectory directory;
@@ -140,6 +144,21 @@ class ConsultSessionsTest {
                         now.plus(Duration.ofHours(6)),
                         now.plus(Duration.ofHours(12)))
                 .statusCode(409);
+        // an urgent session of no length (or a negative one) is refused and recorded nowhere
+        for (Duration length : List.of(Duration.ZERO, Duration.ofMinutes(-30))) {
+            var none = new UrgentSessionRequest(
+                    urgent.consultId(),
+                    hub.id(),
+                    "Cardiology",
+                    length,
+                    hub.doctor().id(),
+                    Set.of());
+            assertEquals(
+                    400,
+                    assertThrows(ProblemException.class, () -> sessions.urgent(none))
+                            .status());
+        }
+        assertEquals(0, db.count("select count(*) from scheduling.booking where consult_id = ?", urgent.consultId()));
         var session = sessions.urgent(urgent);
         assertTrue(session.urgent());
         assertEquals(hub.specialist().id(), session.practitionerId());
