@@ -22,9 +22,24 @@ public final class VideoRoomAdmin {
         this.adminKey = adminKey;
     }
 
-    /** A room to create: private (not listed), without pin, accessible only with a token of {@code allowed}. */
+    /**
+     * A room to create: private (not listed), without pin, accessible only with a token of {@code allowed}; recorded
+     * into {@code recordDir} when that is not null. Only the room secret can switch recording ({@code lock_record}).
+     */
     public record RoomSpec(
-            long room, String description, String secret, int publishers, long bitrate, List<String> allowed) {}
+            long room,
+            String description,
+            String secret,
+            int publishers,
+            long bitrate,
+            List<String> allowed,
+            String recordDir) {
+
+        public RoomSpec(
+                long room, String description, String secret, int publishers, long bitrate, List<String> allowed) {
+            this(room, description, secret, publishers, bitrate, allowed, null);
+        }
+    }
 
     /** A room as {@code list} shows it. */
     public record RoomInfo(long room, String description, int participants, int maxPublishers, long bitrate) {}
@@ -43,7 +58,11 @@ public final class VideoRoomAdmin {
                 .put("require_pvtid", true)
                 .put("notify_joining", true)
                 .put("permanent", false)
+                .put("lock_record", true)
                 .put("admin_key", adminKey);
+        if (spec.recordDir() != null) {
+            body.put("record", true).put("rec_dir", spec.recordDir());
+        }
         var allowed = body.putArray("allowed");
         spec.allowed().forEach(allowed::add);
         handle.message(body);
@@ -56,6 +75,18 @@ public final class VideoRoomAdmin {
                 .put("secret", secret)
                 .put("new_bitrate", bitrate)
                 .put("new_publishers", publishers));
+    }
+
+    /**
+     * Records the room from now on into {@code recordDir} (publishers already publishing included): {@code edit} sets
+     * the directory, {@code enable_recording} starts the recorders.
+     */
+    public void startRecording(long room, String secret, String recordDir) {
+        handle.message(request("edit").put("room", room).put("secret", secret).put("new_rec_dir", recordDir));
+        handle.message(request("enable_recording")
+                .put("room", room)
+                .put("secret", secret)
+                .put("record", true));
     }
 
     public void destroy(long room, String secret) {

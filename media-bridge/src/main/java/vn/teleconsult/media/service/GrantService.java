@@ -13,6 +13,7 @@ import vn.teleconsult.media.domain.JoinGrant;
 import vn.teleconsult.media.domain.Room;
 import vn.teleconsult.media.domain.RoomParticipant;
 import vn.teleconsult.media.domain.RoomState;
+import vn.teleconsult.media.janus.JanusClient;
 import vn.teleconsult.media.janus.JanusException;
 import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.media.janus.VideoRoomAdmin;
@@ -90,8 +91,13 @@ public class GrantService {
         grants.persist(grant);
         grants.flush();
         try {
-            pool.client(room.server).addToken(grant.token, List.of(VideoRoomAdmin.PLUGIN));
-            pool.rooms(room.server).allow(room.janusRoom, room.secret, List.of(grant.token));
+            // two independent requests (core token store, room's allowed list): overlapped, one round trip of waiting
+            var token = pool.client(room.server).addTokenAsync(grant.token, List.of(VideoRoomAdmin.PLUGIN));
+            try {
+                pool.rooms(room.server).allow(room.janusRoom, room.secret, List.of(grant.token));
+            } finally {
+                JanusClient.join(token);
+            }
         } catch (JanusException e) {
             throw MediaProblems.unavailable(e);
         }

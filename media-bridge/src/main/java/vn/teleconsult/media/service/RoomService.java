@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import vn.teleconsult.media.MediaSettings;
 import vn.teleconsult.media.api.OpenRoom;
+import vn.teleconsult.media.api.RecordingConsent;
+import vn.teleconsult.media.api.RecordingFile;
 import vn.teleconsult.media.api.RoomView;
 import vn.teleconsult.media.api.VideoRooms;
 import vn.teleconsult.media.domain.JoinGrant;
@@ -46,6 +48,7 @@ public class RoomService implements VideoRooms {
     private final MediaSettings settings;
     private final AuditTrail audit;
     private final Event<ParticipantNotice> notices;
+    private final RecordingService recordings;
 
     public RoomService(
             RoomRepository rooms,
@@ -55,11 +58,13 @@ public class RoomService implements VideoRooms {
             JanusPool pool,
             MediaSettings settings,
             AuditTrail audit,
-            Event<ParticipantNotice> notices) {
+            Event<ParticipantNotice> notices,
+            RecordingService recordings) {
         this.rooms = rooms;
         this.participants = participants;
         this.grants = grants;
         this.attendance = attendance;
+        this.recordings = recordings;
         this.pool = pool;
         this.settings = settings;
         this.audit = audit;
@@ -110,7 +115,8 @@ public class RoomService implements VideoRooms {
                             room.secret,
                             room.maxPublishers,
                             room.bitrate,
-                            List.of()));
+                            List.of(),
+                            recordings.recordDir(room.id)));
         } catch (JanusException e) {
             throw MediaProblems.unavailable(e);
         }
@@ -138,10 +144,22 @@ public class RoomService implements VideoRooms {
         attendance.allPresent(room.id).forEach(a -> a.leftAt = now);
         room.state = RoomState.CLOSED;
         room.closedAt = now;
+        recordings.roomClosed(room.id);
         audit.record(AuditEntry.of(AuditAction.DELETE, "media-room", room.id));
         notices.fire(new ParticipantNotice("closed", room.id, participantIds(room.id)));
         Log.infof("Room %s closed", room.id);
         return view(room);
+    }
+
+    @Override
+    public RoomView record(UUID roomId, RecordingConsent consent) {
+        recordings.record(roomId, consent, "api");
+        return get(roomId, null, true);
+    }
+
+    @Override
+    public List<RecordingFile> recordings(UUID roomId) {
+        return recordings.files(roomId, null, true);
     }
 
     /** Takes a grant's token out of Janus (core tokens and, while unredeemed, the room's allowed list). */
@@ -175,7 +193,17 @@ public class RoomService implements VideoRooms {
         get(roomId, userId, system);
         audit.record(AuditEntry.of(AuditAction.READ, "media-attendance", roomId));
         return attendance.ofRoom(roomId).stream()
-                .map(a -> new AttendanceView(a.userId, a.joinedAt, a.leftAt, a.published, a.mediaState))
+                .map(a -> new AttendanceView(
+                        a.userId,
+                        a.joinedAt,
+                        a.leftAt,
+                        a.published,
+                        a.mediaState,
+                        a.webrtcUpAt,
+                        a.audio,
+                        a.video,
+                        a.slowLinks,
+                        a.hangupReason))
                 .toList();
     }
 
@@ -198,7 +226,8 @@ public class RoomService implements VideoRooms {
                 room.bitrate,
                 room.maxPublishers,
                 room.openedAt,
-                room.closedAt);
+                room.closedAt,
+                recordings.state(room.id));
     }
 
     private static RoomKind validate(OpenRoom request) {
