@@ -23,7 +23,8 @@ import vn.teleconsult.platform.problem.ProblemException;
 
 /**
  * Turns VideoRoom events from Janus's HTTP event handler into attendance, redeems grants when their holder has joined
- * (so the token cannot be used again), and kicks anyone in a room who joined without a grant.
+ * (so the token cannot be used again), kicks anyone in a room who joined without a grant, and keeps each stay's media
+ * state from the WebRTC and media events of the participant's publisher handle.
  */
 @ApplicationScoped
 public class JanusEventService {

@@ -3,6 +3,7 @@ package vn.teleconsult.media.service;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
 import vn.teleconsult.media.MediaSettings;
 import vn.teleconsult.media.api.OpenRoom;
 import vn.teleconsult.media.api.RecordingConsent;
@@ -75,10 +77,7 @@ public class RoomService implements VideoRooms {
     @Transactional
     public RoomView open(OpenRoom request) {
         RoomKind kind = validate(request);
-        if (rooms.liveFor(kind, request.referenceId())) {
-            throw ProblemException.conflict("A room for " + kind + " " + request.referenceId() + " is already open.");
-        }
-        String server = pool.pick(rooms::participantsOn).orElseThrow(MediaProblems::noServer);
+        String server = pool.pick(rooms.participantsByServer()).orElseThrow(MediaProblems::noServer);
         Room room = new Room();
         room.id = UUID.randomUUID();
         room.kind = kind;
@@ -98,11 +97,19 @@ public class RoomService implements VideoRooms {
             participant.key = new RoomParticipant.Key(room.id, user);
             participants.persist(participant);
         }
-        rooms.flush(); // database constraints first, so that a refused room is never created in Janus
+        try {
+            rooms.flush(); // database constraints first, so that a refused room is never created in Janus
+        } catch (PersistenceException e) {
+            if (violates(e, "room_live_reference")) {
+                throw ProblemException.conflict(
+                        "A room for " + kind + " " + request.referenceId() + " is already open.");
+            }
+            throw e;
+        }
         createInJanus(room);
         audit.record(AuditEntry.of(AuditAction.CREATE, "media-room", room.id).detail("server=" + server));
         Log.infof("Room %s opened on Janus %s", room.id, server);
-        return view(room);
+        return view(room, request.participants(), null);
     }
 
     /** Creates the room's Janus room on its server; a Janus failure becomes a 503 and rolls the transaction back. */
@@ -212,9 +219,12 @@ public class RoomService implements VideoRooms {
     }
 
     RoomView view(Room room) {
-        List<UUID> users = participantIds(room.id).stream()
-                .sorted(Comparator.naturalOrder())
-                .toList();
+        return view(room, participantIds(room.id), recordings.state(room.id));
+    }
+
+    private static RoomView view(Room room, Set<UUID> participants, String recording) {
+        List<UUID> users =
+                participants.stream().sorted(Comparator.naturalOrder()).toList();
         return new RoomView(
                 room.id,
                 room.kind.name(),
@@ -227,7 +237,7 @@ public class RoomService implements VideoRooms {
                 room.maxPublishers,
                 room.openedAt,
                 room.closedAt,
-                recordings.state(room.id));
+                recording);
     }
 
     private static RoomKind validate(OpenRoom request) {
@@ -257,6 +267,16 @@ public class RoomService implements VideoRooms {
             throw ProblemException.badRequest("A waiting room needs 'hostUserId', the doctor who admits patients.");
         }
         return kind;
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation
+                    && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A Janus room number that JavaScript (janus.js) represents exactly. */

@@ -135,6 +135,7 @@ class MediaBenchmark {
         List<Double> bridgeMs = new ArrayList<>();
         List<Double> restOnlyMs = new ArrayList<>();
         List<Double> openMs = new ArrayList<>();
+        List<Double> preopenedMs = new ArrayList<>();
         List<Double> bridgeBrowserMs = new ArrayList<>();
         List<Double> directMs = new ArrayList<>();
         try (JanusSession session = direct.createSession(token)) {
@@ -169,6 +170,7 @@ class MediaBenchmark {
                     bridgeMs.add(restMs + browserMs);
                     restOnlyMs.add(restMs);
                     openMs.add((opened - t0) / 1e6);
+                    preopenedMs.add(restMs - (opened - t0) / 1e6 + browserMs);
                     bridgeBrowserMs.add(browserMs);
                     directMs.add(floorMs);
                 }
@@ -198,7 +200,8 @@ class MediaBenchmark {
                     "runs=%d, load before: %s%nstart session -> first remote frame, p50: bridge %.0f ms, direct janus.js"
                             + " %.0f ms, ratio %.2f%nof which the bridge's REST calls (open room, then two grants in"
                             + " parallel), p50 %.0f ms (open room alone %.0f ms); browser part through the bridge"
-                            + " %.0f ms%nbridge samples %s%ndirect samples %s%n"
+                            + " %.0f ms%nroom opened beforehand (booked sessions): grants -> first remote frame, p50 %.0f ms,"
+                            + " ratio %.2f%nbridge samples %s%ndirect samples %s%n"
                             + "rooms created+destroyed per second (%d sequential): bridge %.1f/s, direct %.1f/s%n",
                     RUNS,
                     load,
@@ -208,6 +211,8 @@ class MediaBenchmark {
                     p50(restOnlyMs),
                     p50(openMs),
                     p50(bridgeBrowserMs),
+                    p50(preopenedMs),
+                    p50(preopenedMs) / directP50,
                     bridgeMs,
                     directMs,
                     ROOMS,
