@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Typed VideoRoom requests (create, edit, destroy, exists, list, listparticipants, kick, allowed) over one handle. */
 public final class VideoRoomAdmin {
@@ -48,6 +49,15 @@ public final class VideoRoomAdmin {
     public record Participant(long id, String display, boolean publisher) {}
 
     public void create(RoomSpec spec) {
+        handle.message(createRequest(spec));
+    }
+
+    /** {@link #create} without waiting for Janus's answer (see {@link JanusClient#join}). */
+    public CompletableFuture<JsonNode> createAsync(RoomSpec spec) {
+        return handle.messageAsync(createRequest(spec));
+    }
+
+    private ObjectNode createRequest(RoomSpec spec) {
         ObjectNode body = request("create")
                 .put("room", spec.room())
                 .put("description", spec.description())
@@ -65,7 +75,7 @@ public final class VideoRoomAdmin {
         }
         var allowed = body.putArray("allowed");
         spec.allowed().forEach(allowed::add);
-        handle.message(body);
+        return body;
     }
 
     /** Changes the bitrate cap and publisher limit of a room. */
@@ -134,6 +144,11 @@ public final class VideoRoomAdmin {
         allowed(room, secret, "add", tokens);
     }
 
+    /** {@link #allow} without waiting for Janus's answer (see {@link JanusClient#join}). */
+    public CompletableFuture<JsonNode> allowAsync(long room, String secret, List<String> tokens) {
+        return handle.messageAsync(allowedRequest(room, secret, "add", tokens));
+    }
+
     /** Removes tokens from the room's allowed list: Janus then refuses joins with them. */
     public void disallow(long room, String secret, List<String> tokens) {
         allowed(room, secret, "remove", tokens);
@@ -152,11 +167,15 @@ public final class VideoRoomAdmin {
     }
 
     private void allowed(long room, String secret, String action, List<String> tokens) {
+        handle.message(allowedRequest(room, secret, action, tokens));
+    }
+
+    private ObjectNode allowedRequest(long room, String secret, String action, List<String> tokens) {
         ObjectNode body =
                 request("allowed").put("room", room).put("secret", secret).put("action", action);
         var array = body.putArray("allowed");
         tokens.forEach(array::add);
-        handle.message(body);
+        return body;
     }
 
     private ObjectNode request(String request) {

@@ -1,5 +1,6 @@
 package vn.teleconsult.media.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import vn.teleconsult.media.MediaSettings;
 import vn.teleconsult.media.domain.JoinGrant;
 import vn.teleconsult.media.domain.Room;
@@ -88,18 +90,25 @@ public class GrantService {
         grant.feedId = RoomService.newFeedId();
         grant.issuedAt = Instant.now();
         grant.expiresAt = grant.issuedAt.plus(settings.grantLifetime());
-        grants.persist(grant);
-        grants.flush();
+        // the two Janus requests (core token store, room's allowed list) and the database write overlap: one wait
+        CompletableFuture<JsonNode> token;
+        CompletableFuture<JsonNode> allowed;
         try {
-            // two independent requests (core token store, room's allowed list): overlapped, one round trip of waiting
-            var token = pool.client(room.server).addTokenAsync(grant.token, List.of(VideoRoomAdmin.PLUGIN));
-            try {
-                pool.rooms(room.server).allow(room.janusRoom, room.secret, List.of(grant.token));
-            } finally {
-                JanusClient.join(token);
-            }
+            token = pool.client(room.server).addTokenAsync(grant.token, List.of(VideoRoomAdmin.PLUGIN));
+            allowed = pool.rooms(room.server).allowAsync(room.janusRoom, room.secret, List.of(grant.token));
         } catch (JanusException e) {
             throw MediaProblems.unavailable(e);
+        }
+        try {
+            grants.persist(grant);
+            grants.flush();
+        } finally {
+            try {
+                JanusClient.join(token);
+                JanusClient.join(allowed);
+            } catch (JanusException e) {
+                throw MediaProblems.unavailable(e); // rolled back; a token without a grant is known to nobody
+            }
         }
         audit.record(AuditEntry.of(AuditAction.EXECUTE, "media-room", roomId).detail("join-grant"));
         return new JoinGrantView(

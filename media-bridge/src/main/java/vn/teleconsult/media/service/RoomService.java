@@ -1,5 +1,6 @@
 package vn.teleconsult.media.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
@@ -24,6 +26,7 @@ import vn.teleconsult.media.domain.Room;
 import vn.teleconsult.media.domain.RoomKind;
 import vn.teleconsult.media.domain.RoomParticipant;
 import vn.teleconsult.media.domain.RoomState;
+import vn.teleconsult.media.janus.JanusClient;
 import vn.teleconsult.media.janus.JanusException;
 import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.media.janus.VideoRoomAdmin.RoomSpec;
@@ -91,6 +94,13 @@ public class RoomService implements VideoRooms {
         room.bitrate = settings.bitrate();
         room.maxPublishers = settings.maxPublishers();
         room.openedAt = Instant.now();
+        // Janus creates the room while the database stores it: one wait instead of two; undone if the database refuses
+        CompletableFuture<JsonNode> created;
+        try {
+            created = pool.rooms(server).createAsync(spec(room, null));
+        } catch (JanusException e) {
+            throw MediaProblems.unavailable(e);
+        }
         rooms.persist(room);
         for (UUID user : request.participants()) {
             RoomParticipant participant = new RoomParticipant();
@@ -98,15 +108,20 @@ public class RoomService implements VideoRooms {
             participants.persist(participant);
         }
         try {
-            rooms.flush(); // database constraints first, so that a refused room is never created in Janus
+            rooms.flush();
         } catch (PersistenceException e) {
+            destroyQuietly(room, created);
             if (violates(e, "room_live_reference")) {
                 throw ProblemException.conflict(
                         "A room for " + kind + " " + request.referenceId() + " is already open.");
             }
             throw e;
         }
-        createInJanus(room);
+        try {
+            JanusClient.join(created);
+        } catch (JanusException e) {
+            throw MediaProblems.unavailable(e); // Janus made no room; the transaction rolls back
+        }
         audit.record(AuditEntry.of(AuditAction.CREATE, "media-room", room.id).detail("server=" + server));
         Log.infof("Room %s opened on Janus %s", room.id, server);
         return view(room, request.participants(), null);
@@ -115,17 +130,30 @@ public class RoomService implements VideoRooms {
     /** Creates the room's Janus room on its server; a Janus failure becomes a 503 and rolls the transaction back. */
     void createInJanus(Room room) {
         try {
-            pool.rooms(room.server)
-                    .create(new RoomSpec(
-                            room.janusRoom,
-                            room.kind.name().toLowerCase() + " " + room.id,
-                            room.secret,
-                            room.maxPublishers,
-                            room.bitrate,
-                            List.of(),
-                            recordings.recordDir(room.id)));
+            pool.rooms(room.server).create(spec(room, recordings.recordDir(room.id)));
         } catch (JanusException e) {
             throw MediaProblems.unavailable(e);
+        }
+    }
+
+    private static RoomSpec spec(Room room, String recordDir) {
+        return new RoomSpec(
+                room.janusRoom,
+                room.kind.name().toLowerCase() + " " + room.id,
+                room.secret,
+                room.maxPublishers,
+                room.bitrate,
+                List.of(),
+                recordDir);
+    }
+
+    /** Takes back a Janus room the database refused. */
+    private void destroyQuietly(Room room, CompletableFuture<JsonNode> created) {
+        try {
+            JanusClient.join(created);
+            pool.rooms(room.server).destroy(room.janusRoom, room.secret);
+        } catch (JanusException e) {
+            Log.debugf("Room %s: nothing to undo in Janus (%s)", room.id, e.getMessage());
         }
     }
 

@@ -91,10 +91,7 @@ class BrowserJoinTest {
     @Test
     void shouldExchangeVideoBetweenTwoBrowsersAndRefuseReusedOrWrongTokens() throws Exception {
         npmCi();
-        Poll.until(
-                Duration.ofSeconds(30),
-                "Janus servers connected",
-                () -> pool.healthy("main") && pool.healthy("second"));
+        participants.awaitJanus();
         UUID doctor = UUID.randomUUID();
         UUID specialist = UUID.randomUUID();
         UUID room = participants.openConsult(doctor, specialist);
@@ -120,12 +117,7 @@ class BrowserJoinTest {
         assertTrue(result.path("wrong").path("error").asText().contains("session"), result.toString());
 
         Poll.until(Duration.ofSeconds(30), "room closed after both left", () -> "CLOSED"
-                .equals(given().auth()
-                        .oauth2(participants.system())
-                        .get("/api/media/rooms/{id}", room)
-                        .then()
-                        .extract()
-                        .path("state")));
+                .equals(participants.roomField(room, "state")));
         String server = a.path("server").asText().contains(":" + JanusServers.MAIN.wsPort()) ? "main" : "second";
         assertFalse(pool.rooms(server).exists(a.path("janusRoom").asLong()), "Janus room destroyed");
         var stays = given().auth()
@@ -146,10 +138,7 @@ class BrowserJoinTest {
     @Test
     void shouldRecordWithConsentIntoPlayableFilesThatMembersDownload() throws Exception {
         npmCi();
-        Poll.until(
-                Duration.ofSeconds(30),
-                "Janus servers connected",
-                () -> pool.healthy("main") && pool.healthy("second"));
+        participants.awaitJanus();
         UUID doctor = UUID.randomUUID();
         UUID specialist = UUID.randomUUID();
         UUID room = participants.openConsult(doctor, specialist);
@@ -176,12 +165,7 @@ class BrowserJoinTest {
                 .then()
                 .statusCode(200);
         Poll.until(Duration.ofSeconds(60), "recording converted", () -> "READY"
-                .equals(given().auth()
-                        .oauth2(system)
-                        .get("/api/media/rooms/{id}", room)
-                        .then()
-                        .extract()
-                        .path("recording")));
+                .equals(participants.roomField(room, "recording")));
 
         String doctorToken = participants.token(doctor, Role.SATELLITE_DOCTOR);
         var files = given().auth()

@@ -89,7 +89,7 @@ class JanusEventResourceTest {
     /** A real participant joins through Janus; its join event (with its handle) comes from Janus itself. */
     @Test
     void shouldKeepMediaStateOfTheParticipantsPublisherHandle() {
-        Poll.until(Duration.ofSeconds(20), "Janus connected", () -> pool.healthy("main") && pool.healthy("second"));
+        participants.awaitJanus();
         UUID doctor = UUID.randomUUID();
         UUID room = participants.openConsult(doctor);
         JsonPath grant = given().auth()
@@ -127,14 +127,7 @@ class JanusEventResourceTest {
     }
 
     private List<Map<String, Object>> attendance(UUID room) {
-        return given().auth()
-                .oauth2(participants.system())
-                .get("/api/media/rooms/{id}/attendance", room)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
+        return participants.attendance(room);
     }
 
     @Test

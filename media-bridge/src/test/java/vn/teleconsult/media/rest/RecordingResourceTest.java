@@ -37,7 +37,7 @@ class RecordingResourceTest {
     JanusPool pool;
 
     private UUID openConsult(UUID... users) {
-        Poll.until(Duration.ofSeconds(20), "Janus connected", () -> pool.healthy("main") && pool.healthy("second"));
+        participants.awaitJanus();
         return participants.openConsult(users);
     }
 
@@ -132,12 +132,7 @@ class RecordingResourceTest {
                 .then()
                 .statusCode(200);
         Poll.until(Duration.ofSeconds(20), "recording converted", () -> "READY"
-                .equals(given().auth()
-                        .oauth2(system)
-                        .get("/api/media/rooms/{id}", room)
-                        .then()
-                        .extract()
-                        .path("recording")));
+                .equals(participants.roomField(room, "recording")));
         UUID closed = openConsult(doctor);
         given().auth()
                 .oauth2(system)

@@ -58,10 +58,7 @@ class RecoveryTest {
     Notices notices;
 
     private void awaitServers() {
-        Poll.until(
-                Duration.ofSeconds(30),
-                "both Janus servers connected",
-                () -> pool.healthy("main") && pool.healthy("second"));
+        participants.awaitJanus();
     }
 
     private static void restart(JanusProcess janus) {
@@ -135,14 +132,8 @@ class RecoveryTest {
                                 .path("videoroom")
                                 .asText());
                 // Janus posts its events asynchronously: kill only once the join is on the attendance record
-                Poll.until(Duration.ofSeconds(10), "join recorded before the kill", () -> !given().auth()
-                        .oauth2(participants.system())
-                        .get("/api/media/rooms/{id}/attendance", room)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("$")
+                Poll.until(Duration.ofSeconds(10), "join recorded before the kill", () -> !participants
+                        .attendance(room)
                         .isEmpty());
                 long killedAt = System.nanoTime();
                 victim.kill();
@@ -175,14 +166,7 @@ class RecoveryTest {
                                 .path("videoroom")
                                 .asText());
             }
-            List<Map<String, Object>> stays = given().auth()
-                    .oauth2(participants.system())
-                    .get("/api/media/rooms/{id}/attendance", room)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getList("$");
+            List<Map<String, Object>> stays = participants.attendance(room);
             assertEquals("server lost", stays.get(0).get("mediaState"));
         } finally {
             socket.abort();
