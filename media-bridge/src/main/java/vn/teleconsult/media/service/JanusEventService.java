@@ -227,6 +227,14 @@ public class JanusEventService {
             return false;
         }
         Attendance stay = found.get();
+        // lock order as in closing and in VideoRoom events: the room first, then its stays (else they deadlock)
+        if (rooms.locked(stay.roomId).isEmpty()) {
+            return false;
+        }
+        attendance.getEntityManager().refresh(stay);
+        if (stay.leftAt != null) {
+            return false; // the room closed meanwhile
+        }
         switch (event.state()) {
             case "webrtcup" -> {
                 if (stay.webrtcUpAt == null) {
