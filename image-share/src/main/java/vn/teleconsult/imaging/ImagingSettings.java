@@ -14,6 +14,8 @@ public interface ImagingSettings {
 
     Dimse dimse();
 
+    Review review();
+
     /** Where DICOM files are kept. */
     interface Storage {
         /** Root directory; defaults to {@code <teleconsult.home>/dicom}. */
@@ -60,5 +62,16 @@ public interface ImagingSettings {
         /** Most C-FIND matches returned for one request. */
         @WithDefault("1000")
         int maxFindResults();
+    }
+
+    /** Live review sessions. */
+    interface Review {
+        /** Shortest time between two announcements of arrived instances of one study (the first goes at once). */
+        @WithDefault("250ms")
+        java.time.Duration arrivalInterval();
+
+        /** Most messages one participant may send per second; more are answered with an error and dropped. */
+        @WithDefault("60")
+        int maxMessagesPerSecond();
     }
 }

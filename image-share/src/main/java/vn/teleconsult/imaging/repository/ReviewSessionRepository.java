@@ -64,7 +64,13 @@ public class ReviewSessionRepository {
     }
 
     public Optional<SessionRow> byId(UUID sessionId) {
-        List<?> rows = em.createNativeQuery("select " + COLUMNS + " from imaging.review_session where id = ?1")
+        return byId(sessionId, false);
+    }
+
+    /** The session, locked for update when asked (hand-over checks and changes under one lock). */
+    public Optional<SessionRow> byId(UUID sessionId, boolean lock) {
+        List<?> rows = em.createNativeQuery("select " + COLUMNS + " from imaging.review_session where id = ?1"
+                        + (lock ? " for update" : ""))
                 .setParameter(1, sessionId)
                 .getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of(row((Object[]) rows.get(0)));
