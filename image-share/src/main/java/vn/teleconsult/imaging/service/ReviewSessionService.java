@@ -15,8 +15,10 @@ import vn.teleconsult.imaging.repository.ReviewSessionRepository.SessionRow;
 import vn.teleconsult.imaging.repository.StudyIndex;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
+import vn.teleconsult.platform.audit.AuditOutcome;
 import vn.teleconsult.platform.audit.AuditTrail;
 import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.security.Actor;
 
 /**
  * Opens, changes and closes the live review sessions of consults for the consult workflow. Members get read access to
@@ -35,11 +37,20 @@ public class ReviewSessionService implements ReviewSessions {
     private final ReviewSessionRepository sessions;
     private final StudyIndex index;
     private final AuditTrail audit;
+    private final ImagingAudit imagingAudit;
+    private final StudyAccessService access;
 
-    public ReviewSessionService(ReviewSessionRepository sessions, StudyIndex index, AuditTrail audit) {
+    public ReviewSessionService(
+            ReviewSessionRepository sessions,
+            StudyIndex index,
+            AuditTrail audit,
+            ImagingAudit imagingAudit,
+            StudyAccessService access) {
         this.sessions = sessions;
         this.index = index;
         this.audit = audit;
+        this.imagingAudit = imagingAudit;
+        this.access = access;
     }
 
     @Override
@@ -141,6 +152,44 @@ public class ReviewSessionService implements ReviewSessions {
     public Optional<ReviewSessionView> find(UUID consultId) {
         requireConsult(consultId);
         return sessions.ofConsult(consultId, false).map(this::view);
+    }
+
+    /**
+     * Opens a session on behalf of a caller over REST (a system client or a coordinator): they may share only studies
+     * they may read themselves; others answer 404 as if absent.
+     */
+    @Transactional
+    public ReviewSessionView open(Actor actor, OpenReviewSession request) {
+        if (request == null) {
+            throw ProblemException.badRequest("Give consultId, memberUserIds, presenterUserId and studyUids.");
+        }
+        for (String uid : request.studyUids()) {
+            requireUid(uid);
+            if (!access.canRead(actor, uid)) {
+                throw ProblemException.notFound("No study " + uid + " in the image store.");
+            }
+        }
+        return open(request);
+    }
+
+    /** The consult's session for one of its members (anyone else gets 404, audited). */
+    @Transactional
+    public ReviewSessionView findForMember(Actor actor, UUID consultId) {
+        requireConsult(consultId);
+        Optional<ReviewSessionView> view = find(consultId);
+        boolean member = view.isPresent()
+                && view.get().memberUserIds().stream()
+                        .anyMatch(id -> id.toString().equals(actor.id()));
+        var entry = AuditEntry.of(
+                        AuditAction.READ,
+                        "ReviewSession",
+                        view.map(v -> v.id().toString()).orElse(null))
+                .detail("consult=" + consultId);
+        imagingAudit.record(member ? entry : entry.outcome(AuditOutcome.DENIED), actor);
+        if (!member) {
+            throw ProblemException.notFound("Consult " + consultId + " has no review session of yours.");
+        }
+        return view.get();
     }
 
     private boolean addStudy(UUID sessionId, UUID consultId, String studyUid) {
