@@ -154,8 +154,14 @@ class ReviewSocketTest {
                 JsonNode error = p.await("error");
                 assertTrue(error.get("message").asText().length() > 10, text + " → " + error);
             }
-            p.send(Map.of("type", "view", "state", Map.of("studyUid", ids.studyUid(), "annotations", tooMany)));
-            assertEquals("invalid", p.await("error").get("code").asText());
+            p.send(Map.of(
+                    "type",
+                    "view",
+                    "state",
+                    Map.of("studyUid", ids.studyUid(), "imageIndex", 0, "annotations", tooMany)));
+            JsonNode tooManyError = p.await("error");
+            assertEquals("invalid", tooManyError.get("code").asText());
+            assertTrue(tooManyError.get("message").asText().contains("50 annotations"), tooManyError.toString());
             assertEquals(0, version(), "no refused message changed the state");
 
             p.send(Map.of("type", "view", "state", view(ids, 0)));
