@@ -24,6 +24,17 @@ public interface ImagingSettings {
         /** Flush each file to disk before it is moved into place (crash safety at some cost). */
         @WithDefault("true")
         boolean fsync();
+
+        /**
+         * Stored files without an index row are removed once older than this (a crash between moving a file into
+         * place and committing its row leaves one); younger ones may be in the middle of being stored.
+         */
+        @WithDefault("1h")
+        java.time.Duration orphanAge();
+
+        /** How often recently written folders are swept for such files (a full sweep runs after each start). */
+        @WithDefault("1h")
+        java.time.Duration orphanSweepInterval();
     }
 
     /** Limits of DICOMweb STOW-RS. */
