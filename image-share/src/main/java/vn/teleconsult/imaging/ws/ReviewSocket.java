@@ -3,6 +3,7 @@ package vn.teleconsult.imaging.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -13,7 +14,6 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -192,16 +192,13 @@ public class ReviewSocket {
         }
     }
 
-    static String queryParam(String query, String name) {
+    private static String queryParam(String query, String name) {
         if (query == null) {
             return null;
         }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
+        var values = new QueryStringDecoder(query, StandardCharsets.UTF_8, false)
+                .parameters()
+                .get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }
