@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import vn.teleconsult.imaging.dicom.DicomUids;
 import vn.teleconsult.imaging.testing.Stow;
-import vn.teleconsult.imaging.testing.TestDicom;
 import vn.teleconsult.imaging.testing.TestDicom.Ids;
 import vn.teleconsult.imaging.testing.Tokens;
 import vn.teleconsult.platform.security.Role;
@@ -112,13 +110,7 @@ class ReviewSessionResourceTest {
 
     private String storeStudy(UUID owner) throws Exception {
         var ids = Ids.fresh();
-        given().auth()
-                .oauth2(tokens.doctorOf(owner))
-                .contentType(Stow.CONTENT_TYPE)
-                .body(Stow.body(List.of(TestDicom.ct(ids, DicomUids.random(), 1, 8, 8))))
-                .post("/dicom-web/studies")
-                .then()
-                .statusCode(200);
+        Stow.instances(tokens.doctorOf(owner), ids, 1);
         return ids.studyUid();
     }
 }

@@ -18,7 +18,6 @@ import vn.teleconsult.imaging.api.OpenReviewSession;
 import vn.teleconsult.imaging.api.ReviewSessions;
 import vn.teleconsult.imaging.dicom.DicomUids;
 import vn.teleconsult.imaging.testing.Stow;
-import vn.teleconsult.imaging.testing.TestDicom;
 import vn.teleconsult.imaging.testing.TestDicom.Ids;
 import vn.teleconsult.imaging.testing.Tokens;
 import vn.teleconsult.platform.problem.ProblemException;
@@ -159,13 +158,7 @@ class ReviewSessionServiceTest {
 
     private String storeStudy() throws Exception {
         var ids = Ids.fresh();
-        given().auth()
-                .oauth2(tokens.doctorOf(satellite))
-                .contentType(Stow.CONTENT_TYPE)
-                .body(Stow.body(List.of(TestDicom.ct(ids, DicomUids.random(), 1, 8, 8))))
-                .post("/dicom-web/studies")
-                .then()
-                .statusCode(200);
+        Stow.instances(tokens.doctorOf(satellite), ids, 1);
         return ids.studyUid();
     }
 

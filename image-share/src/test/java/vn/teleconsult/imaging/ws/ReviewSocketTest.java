@@ -1,6 +1,5 @@
 package vn.teleconsult.imaging.ws;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +20,6 @@ import vn.teleconsult.imaging.api.ReviewSessions;
 import vn.teleconsult.imaging.dicom.DicomUids;
 import vn.teleconsult.imaging.testing.ReviewClient;
 import vn.teleconsult.imaging.testing.Stow;
-import vn.teleconsult.imaging.testing.TestDicom;
 import vn.teleconsult.imaging.testing.TestDicom.Ids;
 import vn.teleconsult.imaging.testing.Tokens;
 import vn.teleconsult.platform.security.Role;
@@ -262,17 +260,7 @@ class ReviewSocketTest {
     }
 
     private void store(Ids ids, int... instanceNumbers) throws Exception {
-        var parts = new ArrayList<byte[]>();
-        for (int n : instanceNumbers) {
-            parts.add(TestDicom.ct(ids, DicomUids.random(), n, 8, 8));
-        }
-        given().auth()
-                .oauth2(tokens.doctorOf(satellite))
-                .contentType(Stow.CONTENT_TYPE)
-                .body(Stow.body(parts))
-                .post("/dicom-web/studies")
-                .then()
-                .statusCode(200);
+        Stow.instances(tokens.doctorOf(satellite), ids, instanceNumbers);
     }
 
     static Map<String, Object> view(Ids ids, int index) {
