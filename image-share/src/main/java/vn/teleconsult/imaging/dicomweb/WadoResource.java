@@ -1,14 +1,16 @@
 package vn.teleconsult.imaging.dicomweb;
 
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import org.jboss.resteasy.reactive.RestMulti;
 import vn.teleconsult.imaging.service.StudyRetrieve;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.CurrentActor;
@@ -22,23 +24,25 @@ public class WadoResource {
 
     private final StudyRetrieve retrieve;
     private final CurrentActor actor;
+    private final Vertx vertx;
 
-    public WadoResource(StudyRetrieve retrieve, CurrentActor actor) {
+    public WadoResource(StudyRetrieve retrieve, CurrentActor actor, Vertx vertx) {
         this.retrieve = retrieve;
         this.actor = actor;
+        this.vertx = vertx;
     }
 
     @GET
     @Path("/studies/{study}")
     @Produces("multipart/related")
-    public Response study(@PathParam("study") String study, @HeaderParam("Accept") String accept) {
+    public RestMulti<Buffer> study(@PathParam("study") String study, @HeaderParam("Accept") String accept) {
         return retrieveFiles(accept, study, null, null);
     }
 
     @GET
     @Path("/studies/{study}/series/{series}")
     @Produces("multipart/related")
-    public Response series(
+    public RestMulti<Buffer> series(
             @PathParam("study") String study, @PathParam("series") String series, @HeaderParam("Accept") String a) {
         return retrieveFiles(a, study, series, null);
     }
@@ -46,7 +50,7 @@ public class WadoResource {
     @GET
     @Path("/studies/{study}/series/{series}/instances/{instance}")
     @Produces("multipart/related")
-    public Response instance(
+    public RestMulti<Buffer> instance(
             @PathParam("study") String study,
             @PathParam("series") String series,
             @PathParam("instance") String instance,
@@ -78,14 +82,16 @@ public class WadoResource {
         return retrieve.metadata(actor.require(), uid(study), seriesUid(series), instanceUid(instance));
     }
 
-    private Response retrieveFiles(String accept, String study, String series, String instance) {
+    private RestMulti<Buffer> retrieveFiles(String accept, String study, String series, String instance) {
         checkAccept(accept);
-        return MultipartWriter.files(retrieve.files(
-                actor.require(),
-                uid(study),
-                series == null ? null : seriesUid(series),
-                instance == null ? null : instanceUid(instance),
-                "retrieve"));
+        return MultipartWriter.files(
+                vertx,
+                retrieve.files(
+                        actor.require(),
+                        uid(study),
+                        series == null ? null : seriesUid(series),
+                        instance == null ? null : instanceUid(instance),
+                        "retrieve"));
     }
 
     /** Only DICOM files as stored are offered: multipart/related with type application/dicom (or any). */

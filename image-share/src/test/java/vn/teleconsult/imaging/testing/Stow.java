@@ -12,6 +12,22 @@ public final class Stow {
 
     private Stow() {}
 
+    /** Stores synthetic 8×8 CT instances (these instance numbers) of one study over STOW-RS as the token's user. */
+    public static void instances(String token, TestDicom.Ids ids, int... instanceNumbers) throws Exception {
+        var parts = new java.util.ArrayList<byte[]>();
+        for (int n : instanceNumbers) {
+            parts.add(TestDicom.ct(ids, vn.teleconsult.imaging.dicom.DicomUids.random(), n, 8, 8));
+        }
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(token)
+                .contentType(CONTENT_TYPE)
+                .body(body(parts))
+                .post("/dicom-web/studies")
+                .then()
+                .statusCode(200);
+    }
+
     public static byte[] body(List<byte[]> parts) {
         return body(parts, "application/dicom", true);
     }
