@@ -14,6 +14,8 @@ public interface ImagingSettings {
 
     Dimse dimse();
 
+    Review review();
+
     /** Where DICOM files are kept. */
     interface Storage {
         /** Root directory; defaults to {@code <teleconsult.home>/dicom}. */
@@ -22,6 +24,17 @@ public interface ImagingSettings {
         /** Flush each file to disk before it is moved into place (crash safety at some cost). */
         @WithDefault("true")
         boolean fsync();
+
+        /**
+         * Stored files without an index row are removed once older than this (a crash between moving a file into
+         * place and committing its row leaves one); younger ones may be in the middle of being stored.
+         */
+        @WithDefault("1h")
+        java.time.Duration orphanAge();
+
+        /** How often recently written folders are swept for such files (a full sweep runs after each start). */
+        @WithDefault("1h")
+        java.time.Duration orphanSweepInterval();
     }
 
     /** Limits of DICOMweb STOW-RS. */
@@ -60,5 +73,16 @@ public interface ImagingSettings {
         /** Most C-FIND matches returned for one request. */
         @WithDefault("1000")
         int maxFindResults();
+    }
+
+    /** Live review sessions. */
+    interface Review {
+        /** Shortest time between two announcements of arrived instances of one study (the first goes at once). */
+        @WithDefault("250ms")
+        java.time.Duration arrivalInterval();
+
+        /** Most messages one participant may send per second; more are answered with an error and dropped. */
+        @WithDefault("60")
+        int maxMessagesPerSecond();
     }
 }

@@ -97,6 +97,18 @@ public class StudyIndex {
         return rows == 1;
     }
 
+    /** The storage keys of those of the given instances that are indexed (committed rows only). */
+    public java.util.Set<String> indexedKeys(List<String> sopInstanceUids) {
+        var keys = new java.util.HashSet<String>();
+        for (Object key : em.createNativeQuery(
+                        "select storage_key from imaging.instance where sop_instance_uid = any(cast(?1 as text[]))")
+                .setParameter(1, sopInstanceUids.toArray(String[]::new))
+                .getResultList()) {
+            keys.add((String) key);
+        }
+        return keys;
+    }
+
     public boolean hasInstance(String sopInstanceUid) {
         return !em.createNativeQuery("select 1 from imaging.instance where sop_instance_uid = ?1")
                 .setParameter(1, sopInstanceUid)

@@ -86,6 +86,59 @@ public class FileSystemStorage implements InstanceStorage {
 
     @Override
     public void delete(String key) throws IOException {
-        Files.deleteIfExists(file(key));
+        Path file = file(key);
+        Files.deleteIfExists(file);
+        // drop the series and study folders when they became empty (another writer may fill them again meanwhile)
+        for (Path dir = file.getParent(); !dir.equals(root.resolve("studies")); dir = dir.getParent()) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (java.nio.file.DirectoryNotEmptyException stillUsed) {
+                break;
+            }
+        }
+    }
+
+    /** Walks {@code studies/<study>/<series>/<instance>.dcm}, skipping series folders unchanged since {@code since}. */
+    @Override
+    public void list(java.time.Instant since, java.util.function.Consumer<StoredKey> each) throws IOException {
+        Path studies = root.resolve("studies");
+        if (!Files.isDirectory(studies)) {
+            return;
+        }
+        try (var studyDirs = Files.newDirectoryStream(studies)) {
+            for (Path study : studyDirs) {
+                if (!Files.isDirectory(study)) {
+                    continue;
+                }
+                try (var seriesDirs = Files.newDirectoryStream(study)) {
+                    for (Path series : seriesDirs) {
+                        if (Files.isDirectory(series)
+                                && (since == null
+                                        || !Files.getLastModifiedTime(series)
+                                                .toInstant()
+                                                .isBefore(since))) {
+                            listSeries(series, each);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void listSeries(Path series, java.util.function.Consumer<StoredKey> each) throws IOException {
+        try (var files = Files.newDirectoryStream(series, "*.dcm")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String sop = name.substring(0, name.length() - ".dcm".length());
+                try {
+                    each.accept(new StoredKey(
+                            root.relativize(file).toString(),
+                            sop,
+                            Files.getLastModifiedTime(file).toInstant()));
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // removed meanwhile
+                }
+            }
+        }
     }
 }

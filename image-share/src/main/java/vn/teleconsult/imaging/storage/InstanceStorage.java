@@ -2,6 +2,8 @@ package vn.teleconsult.imaging.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Where DICOM files live. Files arrive in a temporary file and are moved into place only when complete, so a reader
@@ -20,4 +22,13 @@ public interface InstanceStorage {
 
     /** Removes a stored file (no error when it is already gone). */
     void delete(String key) throws IOException;
+
+    /** A stored file's key and when it was last written. */
+    record StoredKey(String key, String sopInstanceUid, Instant modified) {}
+
+    /**
+     * Calls back with every stored file, or only those in places written to since {@code since} (null: all), so that
+     * files without index rows can be found and removed.
+     */
+    void list(Instant since, Consumer<StoredKey> each) throws IOException;
 }
