@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import vn.teleconsult.imaging.api.ReviewSessions;
 
 /**
  * PRODUCT.md journeys 1, 2 and 4 through the API, against real PostgreSQL, the real scheduling, image-share and
@@ -33,6 +34,9 @@ class ConsultJourneyTest {
 
     @Inject
     ConsultNetwork network;
+
+    @Inject
+    ReviewSessions reviews;
 
     @Test
     void shouldRunARequestFromTheSatelliteToASignedHubReport() throws Exception {
@@ -149,6 +153,12 @@ class ConsultJourneyTest {
                     .body("token", notNullValue())
                     .body("server", containsString("ws://127.0.0.1"));
         }
+        // the review session of the study is open in image-share, for the members, the specialist presenting
+        var review = reviews.find(id).orElseThrow();
+        assertEquals("OPEN", review.state());
+        assertEquals(List.of(study), review.studyUids());
+        assertTrue(review.memberUserIds().containsAll(List.of(net.doctorId(), net.specialistId())));
+        assertEquals(net.specialistId(), review.presenterUserId());
         given().auth()
                 .oauth2(net.otherSpecialist())
                 .get("/api/consults/{id}/session/join", id)
@@ -188,6 +198,7 @@ class ConsultJourneyTest {
                 .then()
                 .statusCode(200)
                 .body("signedBy", equalTo(net.specialistId().toString()));
+        assertEquals("CLOSED", reviews.find(id).orElseThrow().state());
         given().auth()
                 .oauth2(net.doctor())
                 .get("/api/consults/{id}/report", id)

@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import vn.teleconsult.consult.domain.ConsultState;
 import vn.teleconsult.consult.domain.Urgency;
-import vn.teleconsult.consult.repository.ConsultRepository.Filter;
+import vn.teleconsult.consult.domain.WorklistFilter;
 import vn.teleconsult.consult.service.ConsultService;
 import vn.teleconsult.platform.fhir.Bundles;
 import vn.teleconsult.platform.fhir.FhirMedia;
@@ -46,7 +46,7 @@ public class ServiceRequestFhirResource {
     @GET
     public Bundle search(@Context UriInfo uri) {
         var search = FhirSearch.of(uri.getQueryParameters(), PARAMS);
-        var filter = new Filter(state(search.token("status")), urgency(search.token("priority")), null, null);
+        var filter = new WorklistFilter(state(search.token("status")), urgency(search.token("priority")), null, null);
         var found = consults.search(current.require(), filter, search.count(50, 200)).stream()
                 .filter(c -> search.token("status") == null
                         || ConsultFhirMapper.serviceRequest(c)

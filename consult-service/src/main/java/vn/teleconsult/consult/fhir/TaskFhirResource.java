@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Task;
-import vn.teleconsult.consult.repository.ConsultRepository.Filter;
+import vn.teleconsult.consult.domain.WorklistFilter;
 import vn.teleconsult.consult.service.ConsultService;
 import vn.teleconsult.platform.fhir.Bundles;
 import vn.teleconsult.platform.fhir.FhirMedia;
@@ -49,7 +49,7 @@ public class TaskFhirResource {
                         ? java.util.List.of(consults.get(actor, focus))
                         : consults.search(
                                 actor,
-                                new Filter(ConsultFhirMapper.stateOf(search.token("status")), null, null, null),
+                                new WorklistFilter(ConsultFhirMapper.stateOf(search.token("status")), null, null, null),
                                 search.count(50, 200)))
                 .stream().map(ConsultFhirMapper::task).toList();
         return Bundles.searchSet(

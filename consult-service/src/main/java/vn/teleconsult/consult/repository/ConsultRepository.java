@@ -14,6 +14,7 @@ import java.util.UUID;
 import vn.teleconsult.consult.domain.Consult;
 import vn.teleconsult.consult.domain.ConsultState;
 import vn.teleconsult.consult.domain.Urgency;
+import vn.teleconsult.consult.domain.WorklistFilter;
 
 /** Consults by id and by worklist: who sees which, in which order. */
 @ApplicationScoped
@@ -22,13 +23,10 @@ public class ConsultRepository implements PanacheRepositoryBase<Consult, UUID> {
     /** Which consults a worklist covers: one hospital's sent cases, one hub's queue, or one specialist's cases. */
     public record Scope(UUID requestingHospitalId, UUID hubId, UUID specialistId) {}
 
-    /** Filters within a scope; null fields do not restrict. */
-    public record Filter(ConsultState state, Urgency urgency, String specialty, Boolean overdue) {}
-
     /** A page of consults and how many match. */
     public record Page(List<Consult> items, long total) {}
 
-    public Page worklist(Scope scope, Filter filter, Instant now, int offset, int limit) {
+    public Page worklist(Scope scope, WorklistFilter filter, Instant now, int offset, int limit) {
         var params = new HashMap<String, Object>();
         String where = where(scope, filter, now, params, true);
         params.put("emergency", Urgency.EMERGENCY);
@@ -52,7 +50,7 @@ public class ConsultRepository implements PanacheRepositoryBase<Consult, UUID> {
     }
 
     /** How many consults of the scope are in each state (the filters other than state apply). */
-    public Map<ConsultState, Long> countsByState(Scope scope, Filter filter, Instant now) {
+    public Map<ConsultState, Long> countsByState(Scope scope, WorklistFilter filter, Instant now) {
         var params = new HashMap<String, Object>();
         String where = where(scope, filter, now, params, false);
         var query = getEntityManager()
@@ -66,7 +64,8 @@ public class ConsultRepository implements PanacheRepositoryBase<Consult, UUID> {
         return counts;
     }
 
-    private static String where(Scope scope, Filter filter, Instant now, Map<String, Object> params, boolean state) {
+    private static String where(
+            Scope scope, WorklistFilter filter, Instant now, Map<String, Object> params, boolean state) {
         var where = new ArrayList<String>();
         if (scope.requestingHospitalId() != null) {
             where.add("c.requestingHospitalId = :requesting");
@@ -114,6 +113,11 @@ public class ConsultRepository implements PanacheRepositoryBase<Consult, UUID> {
                 "state in ?1 and acceptDueAt < ?2 and escalatedAt is null",
                 List.of(ConsultState.SUBMITTED, ConsultState.ASSIGNED, ConsultState.DECLINED),
                 now);
+    }
+
+    /** Sets the escalation time once, without a version change; false when it was already set. */
+    public boolean markEscalated(UUID id, Instant at) {
+        return update("escalatedAt = ?1 where id = ?2 and escalatedAt is null", at, id) == 1;
     }
 
     public Optional<Consult> byBooking(UUID bookingId) {

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import vn.teleconsult.consult.domain.ConsultState;
 import vn.teleconsult.consult.domain.Urgency;
-import vn.teleconsult.consult.repository.ConsultRepository.Filter;
+import vn.teleconsult.consult.domain.WorklistFilter;
 import vn.teleconsult.consult.service.ConsultInput;
 import vn.teleconsult.consult.service.ConsultService;
 import vn.teleconsult.consult.service.ConsultView;
@@ -66,7 +66,7 @@ public class ConsultResource {
             @QueryParam("overdue") String overdue,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        var filter = new Filter(
+        var filter = new WorklistFilter(
                 Params.enumValue("state", state, ConsultState.class),
                 Params.enumValue("urgency", urgency, Urgency.class),
                 specialty == null || specialty.isBlank() ? null : specialty.strip(),

@@ -12,7 +12,9 @@ import java.util.UUID;
 import vn.teleconsult.consult.domain.Consult;
 import vn.teleconsult.consult.domain.ConsultState;
 import vn.teleconsult.consult.domain.ConsultWorkflow;
+import vn.teleconsult.consult.domain.WorklistFilter;
 import vn.teleconsult.consult.repository.ConsultRepository;
+import vn.teleconsult.imaging.api.ReviewSessions;
 import vn.teleconsult.imaging.api.StudyAccess;
 import vn.teleconsult.media.api.VideoRooms;
 import vn.teleconsult.platform.audit.AuditAction;
@@ -38,6 +40,7 @@ public class ConsultService {
     private final ConsultSessions sessions;
     private final VideoRooms rooms;
     private final WorklistService worklists;
+    private final ReviewSessions reviews;
 
     public ConsultService(
             ConsultRepository consults,
@@ -49,7 +52,8 @@ public class ConsultService {
             StudyAccess studies,
             ConsultSessions sessions,
             VideoRooms rooms,
-            WorklistService worklists) {
+            WorklistService worklists,
+            ReviewSessions reviews) {
         this.consults = consults;
         this.access = access;
         this.changes = changes;
@@ -60,6 +64,7 @@ public class ConsultService {
         this.sessions = sessions;
         this.rooms = rooms;
         this.worklists = worklists;
+        this.reviews = reviews;
     }
 
     /** A new DRAFT consult of the satellite doctor's hospital to a linked hub. */
@@ -118,6 +123,9 @@ public class ConsultService {
             if (consult.studyUids.add(studyUid) && consult.specialistId != null) {
                 studies.grant(studyUid, consult.id, consult.members());
             }
+            if (consult.state == ConsultState.IN_SESSION) {
+                reviews.share(consult.id, studyUid); // members watching the session see it arrive
+            }
             consult.updatedAt = Instant.now();
             changes.flush(consult);
             return consult;
@@ -127,7 +135,7 @@ public class ConsultService {
     }
 
     /** The consults of the caller's worklist scope matching the filter, as full views (each an audited read). */
-    public List<ConsultView> search(Actor actor, ConsultRepository.Filter filter, int limit) {
+    public List<ConsultView> search(Actor actor, WorklistFilter filter, int limit) {
         return QuarkusTransaction.joiningExisting().call(() -> worklists.list(actor, filter, 0, limit).items().stream()
                 .map(s -> get(actor, s.id()))
                 .toList());
@@ -243,6 +251,7 @@ public class ConsultService {
         }
         if (c.roomId != null) {
             rooms.close(c.roomId);
+            reviews.close(c.id);
         }
         c.studyUids.forEach(uid -> studies.revoke(uid, c.id));
         notifications.notify(c.members(), c.id, "CANCELLED", actor.userId());

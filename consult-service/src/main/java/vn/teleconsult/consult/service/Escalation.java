@@ -34,15 +34,19 @@ public class Escalation {
     /** Marks overdue consults escalated and notifies their hub's coordinators; answers how many. */
     @Transactional
     public int escalate(Instant now) {
-        var overdue = consults.overdueNotEscalated(now);
-        for (var c : overdue) {
-            c.escalatedAt = now;
+        int escalated = 0;
+        for (var c : consults.overdueNotEscalated(now)) {
+            // a bulk update: it does not bump the consult's version, so it never makes a user's change fail
+            if (!consults.markEscalated(c.id, now)) {
+                continue; // another replica was first
+            }
+            escalated++;
             var coordinators = directory.staff(c.hubId, Role.COORDINATOR).stream()
                     .map(p -> p.id())
                     .toList();
             notifications.notify(coordinators, c.id, "OVERDUE", null);
             Log.infof("Consult %s (%s) is past its response target: escalated", c.id, c.urgency);
         }
-        return overdue.size();
+        return escalated;
     }
 }

@@ -14,6 +14,7 @@ import vn.teleconsult.consult.domain.ConsultState;
 import vn.teleconsult.consult.domain.ConsultWorkflow;
 import vn.teleconsult.consult.domain.ReportAddendum;
 import vn.teleconsult.consult.repository.ReportRepository;
+import vn.teleconsult.imaging.api.ReviewSessions;
 import vn.teleconsult.media.api.VideoRooms;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.directory.Directory;
@@ -38,6 +39,7 @@ public class ReportService {
     private final Notifications notifications;
     private final Directory directory;
     private final VideoRooms rooms;
+    private final ReviewSessions reviews;
 
     public ReportService(
             ReportRepository reports,
@@ -45,13 +47,15 @@ public class ReportService {
             StateChanges changes,
             Notifications notifications,
             Directory directory,
-            VideoRooms rooms) {
+            VideoRooms rooms,
+            ReviewSessions reviews) {
         this.reports = reports;
         this.access = access;
         this.changes = changes;
         this.notifications = notifications;
         this.directory = directory;
         this.rooms = rooms;
+        this.reviews = reviews;
     }
 
     /** Writes (or rewrites) the unsigned report; only the assigned specialist, only before signing. */
@@ -88,7 +92,7 @@ public class ReportService {
         return get(actor, consultId);
     }
 
-    /** Signs the report: the session ends (its video room closes) and the consult becomes REPORTED. */
+    /** Signs the report: the session ends (video room and review session close); the consult becomes REPORTED. */
     public ReportView sign(Actor actor, UUID consultId, Long version) {
         Consult c = QuarkusTransaction.joiningExisting().call(() -> {
             Consult consult = access.forChange(actor, consultId, "sign report");
@@ -112,6 +116,7 @@ public class ReportService {
             if (consult.roomId != null) {
                 rooms.close(consult.roomId);
             }
+            reviews.close(consult.id);
             notifications.notify(consult.members(), consultId, "REPORT_SIGNED", actor.userId());
             changes.flush(consult);
             return consult;

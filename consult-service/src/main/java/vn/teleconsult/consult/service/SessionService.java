@@ -9,6 +9,7 @@ import java.util.UUID;
 import vn.teleconsult.consult.domain.Consult;
 import vn.teleconsult.consult.domain.ConsultState;
 import vn.teleconsult.consult.domain.ConsultWorkflow;
+import vn.teleconsult.imaging.api.OpenReviewSession;
 import vn.teleconsult.imaging.api.ReviewSessions;
 import vn.teleconsult.media.api.OpenRoom;
 import vn.teleconsult.media.api.VideoRooms;
@@ -22,8 +23,8 @@ import vn.teleconsult.scheduling.api.UrgentSessionRequest;
 import vn.teleconsult.scheduling.api.VisitMode;
 
 /**
- * The consult's live session: booked through scheduling, started as a video room in media-bridge, joined by its
- * members. The booking and the consult's change commit together (scheduling joins this transaction).
+ * The consult's live session: booked through scheduling, started as a video room in media-bridge with a review
+ * session of its studies in image-share, joined by its members. The booking and the consult's change commit together (scheduling joins this transaction).
  */
 @ApplicationScoped
 public class SessionService {
@@ -34,6 +35,7 @@ public class SessionService {
     private final ConsultSessions sessions;
     private final VideoRooms rooms;
     private final ConsultService views;
+    private final ReviewSessions reviews;
 
     public SessionService(
             ConsultAccess access,
@@ -41,13 +43,15 @@ public class SessionService {
             Notifications notifications,
             ConsultSessions sessions,
             VideoRooms rooms,
-            ConsultService views) {
+            ConsultService views,
+            ReviewSessions reviews) {
         this.access = access;
         this.changes = changes;
         this.notifications = notifications;
         this.sessions = sessions;
         this.rooms = rooms;
         this.views = views;
+        this.reviews = reviews;
     }
 
     /** Books the session in a free slot of the assigned specialist (or urgently with whoever is on call). */
@@ -91,13 +95,16 @@ public class SessionService {
         return in.idempotencyKey() == null ? null : c.id + ":" + in.idempotencyKey();
     }
 
-    /** Starts the session: opens the video room for the members; the consult is then IN_SESSION. */
+    /** Starts the session: opens the video room and the review session for the members; then IN_SESSION. */
     public ConsultView start(Actor actor, UUID id, Long version) {
         Consult c = QuarkusTransaction.joiningExisting().call(() -> {
             Consult consult = access.forChange(actor, id, "start session");
             StateChanges.expectVersion(consult, version);
             ConsultWorkflow.check(consult, actor, ConsultState.IN_SESSION);
             var room = rooms.open(new OpenRoom("CONSULT", consult.id, consult.members(), consult.specialistId, false));
+            // the live review session of the consult's studies; the specialist presents first
+            reviews.open(new OpenReviewSession(
+                    consult.id, consult.members(), consult.specialistId, List.copyOf(consult.studyUids)));
             changes.move(consult, actor, ConsultState.IN_SESSION, null);
             consult.roomId = room.id();
             if (consult.sessionStart == null || consult.sessionStart.isAfter(Instant.now())) {

@@ -3,8 +3,8 @@ package vn.teleconsult.consult.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import vn.teleconsult.consult.domain.WorklistFilter;
 import vn.teleconsult.consult.repository.ConsultRepository;
-import vn.teleconsult.consult.repository.ConsultRepository.Filter;
 import vn.teleconsult.consult.repository.ConsultRepository.Scope;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
@@ -26,7 +26,7 @@ public class WorklistService {
     }
 
     @Transactional
-    public Worklist list(Actor actor, Filter filter, int offset, int limit) {
+    public Worklist list(Actor actor, WorklistFilter filter, int offset, int limit) {
         if (actor.hospitalId() == null) {
             throw ProblemException.forbidden("Worklists are for hospital staff.");
         }
