@@ -27,24 +27,20 @@ class ConsultAccessTest {
     @Test
     void shouldAnswer404ForAnotherHospitalsConsultAndAuditTheDeniedAttempt() {
         var net = network.create();
-        UUID id = ConsultNetwork.draft(net, "ROUTINE");
-        transition(net.doctor(), id, Map.of("to", "SUBMITTED")).statusCode(200);
+        UUID id = ConsultNetwork.submitted(net, "ROUTINE");
 
-        given().auth()
-                .oauth2(net.otherHospitalDoctor())
+        ConsultNetwork.signedIn(net.otherHospitalDoctor())
                 .get("/api/consults/{id}", id)
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
         transition(net.otherHospitalDoctor(), id, Map.of("to", "CANCELLED", "reason", "x"))
                 .statusCode(404);
-        given().auth()
-                .oauth2(net.otherHospitalDoctor())
+        ConsultNetwork.signedIn(net.otherHospitalDoctor())
                 .get("/api/consults/{id}/report/pdf", id)
                 .then()
                 .statusCode(404);
-        given().auth()
-                .oauth2(net.admin())
+        ConsultNetwork.signedIn(net.admin())
                 .queryParam("resourceId", id.toString())
                 .queryParam("outcome", "DENIED")
                 .get("/api/admin/audit")
@@ -55,8 +51,7 @@ class ConsultAccessTest {
                 .body("items.action", hasItem("UPDATE"))
                 .body("items.action", hasItem("EXPORT"));
         // and the consult is not on the other satellite's list
-        given().auth()
-                .oauth2(net.otherHospitalDoctor())
+        ConsultNetwork.signedIn(net.otherHospitalDoctor())
                 .get("/api/consults")
                 .then()
                 .statusCode(200)
@@ -79,8 +74,7 @@ class ConsultAccessTest {
         transition(net.specialist(), accepted, Map.of("to", "SCHEDULED"))
                 .statusCode(400)
                 .body("detail", containsString("/session"));
-        given().auth()
-                .oauth2(net.specialist())
+        ConsultNetwork.signedIn(net.specialist())
                 .post("/api/consults/{id}/session/start", accepted)
                 .then()
                 .statusCode(409)
@@ -90,48 +84,17 @@ class ConsultAccessTest {
     @Test
     void shouldLetOnlyTheAssignedSpecialistAcceptAndWrite() {
         var net = network.create();
-        UUID id = ConsultNetwork.draft(net, "URGENT");
-        transition(net.doctor(), id, Map.of("to", "SUBMITTED")).statusCode(200);
+        UUID id = ConsultNetwork.submitted(net, "URGENT");
         // the satellite cannot assign, a specialist cannot assign
-        transition(
-                        net.doctor(),
-                        id,
-                        Map.of(
-                                "to",
-                                "ASSIGNED",
-                                "specialistId",
-                                net.specialistId().toString()))
-                .statusCode(403);
-        transition(
-                        net.specialist(),
-                        id,
-                        Map.of(
-                                "to",
-                                "ASSIGNED",
-                                "specialistId",
-                                net.specialistId().toString()))
-                .statusCode(403);
+        ConsultNetwork.assign(net.doctor(), id, net.specialistId()).statusCode(403);
+        ConsultNetwork.assign(net.specialist(), id, net.specialistId()).statusCode(403);
         // a coordinator cannot assign someone who is no specialist of the hub
-        transition(
-                        net.coordinator(),
-                        id,
-                        Map.of("to", "ASSIGNED", "specialistId", net.doctorId().toString()))
-                .statusCode(400);
-        transition(
-                        net.coordinator(),
-                        id,
-                        Map.of(
-                                "to",
-                                "ASSIGNED",
-                                "specialistId",
-                                net.specialistId().toString()))
-                .statusCode(200);
+        ConsultNetwork.assign(net.coordinator(), id, net.doctorId()).statusCode(400);
+        ConsultNetwork.assign(net.coordinator(), id, net.specialistId()).statusCode(200);
         transition(net.otherSpecialist(), id, Map.of("to", "ACCEPTED"))
                 .statusCode(403)
                 .body("title", equalTo("Not your step"));
-        given().auth()
-                .oauth2(net.otherSpecialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.otherSpecialist())
                 .body(Map.of("body", "not mine"))
                 .post("/api/consults/{id}/messages", id)
                 .then()
@@ -142,15 +105,7 @@ class ConsultAccessTest {
                 .statusCode(200)
                 .body("state", equalTo("DECLINED"))
                 .body("specialistId", equalTo(null));
-        transition(
-                        net.coordinator(),
-                        id,
-                        Map.of(
-                                "to",
-                                "ASSIGNED",
-                                "specialistId",
-                                net.otherSpecialistId().toString()))
-                .statusCode(200);
+        ConsultNetwork.assign(net.coordinator(), id, net.otherSpecialistId()).statusCode(200);
         transition(net.otherSpecialist(), id, Map.of("to", "ACCEPTED")).statusCode(200);
     }
 
@@ -158,23 +113,18 @@ class ConsultAccessTest {
     void shouldRefuseMalformedAndUnauthorizedRequests() {
         var net = network.create();
         given().get("/api/consults").then().statusCode(401);
-        given().auth().oauth2(net.admin()).get("/api/consults").then().statusCode(403);
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.admin()).get("/api/consults").then().statusCode(403);
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/not-a-uuid")
                 .then()
                 .statusCode(400);
-        given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.doctor())
                 .body("{\"patient\": {")
                 .post("/api/consults")
                 .then()
                 .statusCode(400);
         var body = ConsultNetwork.request(net, "SOMETIMES", List.of());
-        given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.doctor())
                 .body(body)
                 .post("/api/consults")
                 .then()
@@ -183,27 +133,21 @@ class ConsultAccessTest {
         // only hubs linked to the satellite
         var unlinked = ConsultNetwork.request(net, "ROUTINE", List.of());
         unlinked.put("hubId", UUID.randomUUID().toString());
-        given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.doctor())
                 .body(unlinked)
                 .post("/api/consults")
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("hubId"));
         // a study not in the hospital's store
-        given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.doctor())
                 .body(ConsultNetwork.request(net, "ROUTINE", List.of("1.2.3.4.5.6.7")))
                 .post("/api/consults")
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("studyUids"));
         // coordinators do not create consults
-        given().auth()
-                .oauth2(net.coordinator())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.coordinator())
                 .body(ConsultNetwork.request(net, "ROUTINE", List.of()))
                 .post("/api/consults")
                 .then()
@@ -214,17 +158,14 @@ class ConsultAccessTest {
     void shouldStoreMarkupAsPlainText() {
         var net = network.create();
         UUID id = ConsultNetwork.draft(net, "ROUTINE");
-        given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.doctor())
                 .body(Map.of("body", "<img src=x onerror=alert(1)>"))
                 .post("/api/consults/{id}/messages", id)
                 .then()
                 .statusCode(201)
                 .contentType(ContentType.JSON)
                 .body("body", equalTo("<img src=x onerror=alert(1)>"));
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/{id}", id)
                 .then()
                 .contentType(ContentType.JSON)

@@ -1,11 +1,9 @@
 package vn.teleconsult.consult;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,18 +25,7 @@ class ConsultConcurrencyTest {
     void shouldLetOneOfTwoConcurrentTransitionsWin() throws Exception {
         var net = network.create();
         for (int round = 0; round < 5; round++) {
-            UUID id = ConsultNetwork.draft(net, "ROUTINE");
-            ConsultNetwork.transition(net.doctor(), id, Map.of("to", "SUBMITTED"))
-                    .statusCode(200);
-            ConsultNetwork.transition(
-                            net.coordinator(),
-                            id,
-                            Map.of(
-                                    "to",
-                                    "ASSIGNED",
-                                    "specialistId",
-                                    net.specialistId().toString()))
-                    .statusCode(200);
+            UUID id = ConsultNetwork.assigned(net, "ROUTINE");
             var barrier = new CyclicBarrier(2);
             var accept =
                     CompletableFuture.supplyAsync(() -> send(barrier, net.specialist(), id, Map.of("to", "ACCEPTED")));
@@ -47,8 +34,7 @@ class ConsultConcurrencyTest {
             var codes = new ArrayList<>(List.of(accept.get(), decline.get()));
             codes.sort(Integer::compareTo);
             assertEquals(List.of(200, 409), codes, "round " + round);
-            List<String> history = given().auth()
-                    .oauth2(net.doctor())
+            List<String> history = ConsultNetwork.signedIn(net.doctor())
                     .get("/api/consults/{id}", id)
                     .then()
                     .statusCode(200)
@@ -63,15 +49,12 @@ class ConsultConcurrencyTest {
     void shouldRefuseAChangeBasedOnAnOldVersion() {
         var net = network.create();
         UUID id = ConsultNetwork.draft(net, "ROUTINE");
-        int version = given().auth()
-                .oauth2(net.doctor())
+        int version = ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/{id}", id)
                 .then()
                 .extract()
                 .path("version");
-        given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.doctor())
                 .body(ConsultNetwork.request(net, "URGENT", List.of()))
                 .put("/api/consults/{id}?version=" + version, id)
                 .then()
@@ -81,7 +64,7 @@ class ConsultConcurrencyTest {
     }
 
     private static int send(CyclicBarrier barrier, String token, UUID id, Map<String, Object> body) {
-        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        var request = ConsultNetwork.as(token).body(body);
         try {
             barrier.await();
         } catch (Exception e) {

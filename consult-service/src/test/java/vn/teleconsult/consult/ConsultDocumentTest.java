@@ -1,6 +1,5 @@
 package vn.teleconsult.consult;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +25,18 @@ class ConsultDocumentTest {
     void shouldRefuseADocumentThatLiesAboutItsType() {
         var net = network.create();
         UUID id = ConsultNetwork.draft(net, "ROUTINE");
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .multiPart("file", "scan.pdf", Documents.PNG, "application/pdf")
                 .post("/api/consults/{id}/documents", id)
                 .then()
                 .statusCode(415)
                 .body("detail", containsString("image/png"));
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .multiPart("file", "page.pdf", "<html><script>x</script></html>".getBytes(), "application/pdf")
                 .post("/api/consults/{id}/documents", id)
                 .then()
                 .statusCode(415);
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/{id}/documents", id)
                 .then()
                 .statusCode(200)
@@ -54,15 +49,13 @@ class ConsultDocumentTest {
         UUID id = ConsultNetwork.draft(net, "ROUTINE");
         byte[] big = new byte[1024 * 1024 + 1];
         System.arraycopy(Documents.PDF, 0, big, 0, Documents.PDF.length);
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .multiPart("file", "big.pdf", big, "application/pdf")
                 .post("/api/consults/{id}/documents", id)
                 .then()
                 .statusCode(413)
                 .body("title", equalTo("Document too large"));
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .post("/api/consults/{id}/documents", id)
                 .then()
                 .statusCode(415);
@@ -72,38 +65,31 @@ class ConsultDocumentTest {
     void shouldSendAnAttachmentInTheThreadAndNotifyTheOtherTeam() {
         var net = network.create();
         UUID id = ConsultNetwork.accepted(net, "ROUTINE");
-        String doc = given().auth()
-                .oauth2(net.doctor())
+        String doc = ConsultNetwork.signedIn(net.doctor())
                 .multiPart("file", "xquang.png", Documents.PNG, "image/png")
                 .post("/api/consults/{id}/documents", id)
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
-        given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.doctor())
                 .body(Map.of("body", "Phim X-quang ngực kèm theo.", "documentIds", List.of(doc)))
                 .post("/api/consults/{id}/messages", id)
                 .then()
                 .statusCode(201)
                 .body("attachments[0].id", equalTo(doc));
         // a document already sent, or someone else's, cannot be attached again
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.specialist())
                 .body(Map.of("body", "again", "documentIds", List.of(doc)))
                 .post("/api/consults/{id}/messages", id)
                 .then()
                 .statusCode(400);
-        given().auth()
-                .oauth2(net.specialist())
+        ConsultNetwork.signedIn(net.specialist())
                 .get("/api/consults/notifications?unread=true")
                 .then()
                 .statusCode(200)
                 .body("findAll { it.consultId == '" + id + "' }.kind", org.hamcrest.Matchers.hasItem("NEW_MESSAGE"));
-        byte[] back = given().auth()
-                .oauth2(net.specialist())
+        byte[] back = ConsultNetwork.signedIn(net.specialist())
                 .get("/api/consults/{id}/documents/{doc}", id, doc)
                 .then()
                 .statusCode(200)
@@ -112,8 +98,7 @@ class ConsultDocumentTest {
                 .extract()
                 .asByteArray();
         assertArrayEquals(Documents.PNG, back);
-        given().auth()
-                .oauth2(net.otherHospitalDoctor())
+        ConsultNetwork.signedIn(net.otherHospitalDoctor())
                 .get("/api/consults/{id}/documents/{doc}", id, doc)
                 .then()
                 .statusCode(404);

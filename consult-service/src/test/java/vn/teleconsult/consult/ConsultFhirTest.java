@@ -1,6 +1,5 @@
 package vn.teleconsult.consult;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,7 +8,6 @@ import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -28,11 +26,9 @@ class ConsultFhirTest {
     @Test
     void shouldExposeTheRequestAndItsProgressAsParseableFhir() {
         var net = network.create();
-        UUID id = ConsultNetwork.draft(net, "EMERGENCY");
-        ConsultNetwork.transition(net.doctor(), id, Map.of("to", "SUBMITTED")).statusCode(200);
+        UUID id = ConsultNetwork.submitted(net, "EMERGENCY");
         var parser = FhirContext.forR4Cached().newJsonParser();
-        String sr = given().auth()
-                .oauth2(net.coordinator())
+        String sr = ConsultNetwork.signedIn(net.coordinator())
                 .get("/fhir/ServiceRequest/{id}", id)
                 .then()
                 .statusCode(200)
@@ -43,8 +39,7 @@ class ConsultFhirTest {
         Assertions.assertEquals(ServiceRequest.ServiceRequestPriority.STAT, request.getPriority());
         Assertions.assertEquals(
                 "Practitioner/" + net.doctorId(), request.getRequester().getReference());
-        String task = given().auth()
-                .oauth2(net.coordinator())
+        String task = ConsultNetwork.signedIn(net.coordinator())
                 .get("/fhir/Task?focus=ServiceRequest/" + id)
                 .then()
                 .statusCode(200)
@@ -53,20 +48,17 @@ class ConsultFhirTest {
         Bundle bundle = parser.parseResource(Bundle.class, task);
         Assertions.assertEquals(
                 Task.TaskStatus.REQUESTED, ((Task) bundle.getEntryFirstRep().getResource()).getStatus());
-        given().auth()
-                .oauth2(net.coordinator())
+        ConsultNetwork.signedIn(net.coordinator())
                 .get("/fhir/ServiceRequest?priority=stat")
                 .then()
                 .statusCode(200)
                 .body("entry.resource.id", hasItem(id.toString()));
-        given().auth()
-                .oauth2(net.otherHospitalDoctor())
+        ConsultNetwork.signedIn(net.otherHospitalDoctor())
                 .get("/fhir/ServiceRequest/{id}", id)
                 .then()
                 .statusCode(404)
                 .body("resourceType", equalTo("OperationOutcome"));
-        given().auth()
-                .oauth2(net.coordinator())
+        ConsultNetwork.signedIn(net.coordinator())
                 .get("/fhir/Task?bogus=1")
                 .then()
                 .statusCode(400)
@@ -77,13 +69,11 @@ class ConsultFhirTest {
     void shouldExportTheAuditTrailAsAuditEventsForAdministrators() {
         var net = network.create();
         UUID id = ConsultNetwork.draft(net, "ROUTINE");
-        given().auth()
-                .oauth2(net.otherHospitalDoctor())
+        ConsultNetwork.signedIn(net.otherHospitalDoctor())
                 .get("/api/consults/{id}", id)
                 .then()
                 .statusCode(404);
-        given().auth()
-                .oauth2(net.admin())
+        ConsultNetwork.signedIn(net.admin())
                 .get("/fhir/AuditEvent?entity=" + id + "&outcome=4")
                 .then()
                 .statusCode(200)
@@ -92,9 +82,8 @@ class ConsultFhirTest {
                 .body("entry[0].resource.resourceType", equalTo("AuditEvent"))
                 .body("entry[0].resource.outcome", equalTo("4"))
                 .body("entry[0].resource.entity[0].what.identifier.value", equalTo(id.toString()));
-        given().auth().oauth2(net.doctor()).get("/fhir/AuditEvent").then().statusCode(403);
-        given().auth()
-                .oauth2(net.admin())
+        ConsultNetwork.signedIn(net.doctor()).get("/fhir/AuditEvent").then().statusCode(403);
+        ConsultNetwork.signedIn(net.admin())
                 .get("/fhir/AuditEvent?date=notadate")
                 .then()
                 .statusCode(400);

@@ -1,6 +1,5 @@
 package vn.teleconsult.consult;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -13,7 +12,6 @@ import static vn.teleconsult.consult.ConsultNetwork.transition;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +42,7 @@ class ConsultJourneyTest {
 
         // Journey 1: the satellite doctor stores a CT study, requests the consult with it, attaches a PDF, submits
         String study = ConsultNetwork.storeStudy(net);
-        UUID id = UUID.fromString(given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        UUID id = UUID.fromString(ConsultNetwork.as(net.doctor())
                 .body(ConsultNetwork.request(net, "URGENT", List.of(study)))
                 .post("/api/consults")
                 .then()
@@ -57,16 +53,14 @@ class ConsultJourneyTest {
                 .body("allowedNext", hasItems("SUBMITTED", "CANCELLED"))
                 .extract()
                 .path("id"));
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .multiPart("file", "ecg.pdf", Documents.PDF, "application/pdf")
                 .post("/api/consults/{id}/documents", id)
                 .then()
                 .statusCode(201)
                 .body("mediaType", equalTo("application/pdf"));
         // the hub does not see drafts
-        given().auth()
-                .oauth2(net.coordinator())
+        ConsultNetwork.signedIn(net.coordinator())
                 .get("/api/consults/{id}", id)
                 .then()
                 .statusCode(404);
@@ -76,34 +70,24 @@ class ConsultJourneyTest {
                 .body("acceptDueAt", notNullValue());
 
         // Journey 2: the coordinator sees it on the hub queue and assigns the specialist, who accepts and books
-        given().auth()
-                .oauth2(net.coordinator())
+        ConsultNetwork.signedIn(net.coordinator())
                 .get("/api/consults")
                 .then()
                 .statusCode(200)
                 .body("scope", equalTo("hub-queue"))
                 .body("items.id", hasItem(id.toString()))
                 .body("counts.SUBMITTED", greaterThanOrEqualTo(1));
-        transition(
-                        net.coordinator(),
-                        id,
-                        Map.of(
-                                "to",
-                                "ASSIGNED",
-                                "specialistId",
-                                net.specialistId().toString()))
+        ConsultNetwork.assign(net.coordinator(), id, net.specialistId())
                 .statusCode(200)
                 .body("specialistId", equalTo(net.specialistId().toString()));
-        given().auth()
-                .oauth2(net.specialist())
+        ConsultNetwork.signedIn(net.specialist())
                 .get("/api/consults")
                 .then()
                 .statusCode(200)
                 .body("scope", equalTo("my-cases"))
                 .body("items.id", hasItem(id.toString()));
         // the study is now shared with the specialist through image-share's grants
-        given().auth()
-                .oauth2(net.specialist())
+        ConsultNetwork.signedIn(net.specialist())
                 .accept("application/dicom+json")
                 .get("/dicom-web/studies/{study}/metadata", study)
                 .then()
@@ -112,32 +96,27 @@ class ConsultJourneyTest {
                 .statusCode(200);
         transition(net.specialist(), id, Map.of("to", "ACCEPTED")).statusCode(200);
         String schedule = ConsultNetwork.schedule(net);
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.specialist())
                 .body(Map.of("scheduleId", schedule, "start", ConsultNetwork.firstSlot(net, schedule)))
                 .post("/api/consults/{id}/session", id)
                 .then()
                 .statusCode(200)
                 .body("state", equalTo("SCHEDULED"))
                 .body("bookingId", notNullValue());
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/notifications")
                 .then()
                 .statusCode(200)
                 .body("kind", hasItems("ACCEPTED", "SESSION_BOOKED"));
 
         // Journey 3's entry: the session starts (a real Janus room) and each member gets what it needs to join
-        given().auth()
-                .oauth2(net.specialist())
+        ConsultNetwork.signedIn(net.specialist())
                 .post("/api/consults/{id}/session/start", id)
                 .then()
                 .statusCode(200)
                 .body("state", equalTo("IN_SESSION"));
         for (String token : List.of(net.doctor(), net.specialist())) {
-            String grantPath = given().auth()
-                    .oauth2(token)
+            String grantPath = ConsultNetwork.signedIn(token)
                     .get("/api/consults/{id}/session/join", id)
                     .then()
                     .statusCode(200)
@@ -145,8 +124,7 @@ class ConsultJourneyTest {
                     .body("studyUids", hasItem(study))
                     .extract()
                     .path("grantPath");
-            given().auth()
-                    .oauth2(token)
+            ConsultNetwork.signedIn(token)
                     .post(grantPath)
                     .then()
                     .statusCode(201)
@@ -159,30 +137,24 @@ class ConsultJourneyTest {
         assertEquals(List.of(study), review.studyUids());
         assertTrue(review.memberUserIds().containsAll(List.of(net.doctorId(), net.specialistId())));
         assertEquals(net.specialistId(), review.presenterUserId());
-        given().auth()
-                .oauth2(net.otherSpecialist())
+        ConsultNetwork.signedIn(net.otherSpecialist())
                 .get("/api/consults/{id}/session/join", id)
                 .then()
                 .statusCode(403);
 
         // the case thread
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.specialist())
                 .body(Map.of("body", "Xin gửi thêm men tim lúc vào viện."))
                 .post("/api/consults/{id}/messages", id)
                 .then()
                 .statusCode(201);
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/notifications?unread=true")
                 .then()
                 .body("kind", hasItem("NEW_MESSAGE"));
 
         // Journey 4: the specialist writes and signs; the satellite reads the report, its PDF and FHIR, and closes
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.specialist())
                 .body(Map.of(
                         "findings", "Hẹp nặng động mạch liên thất trước đoạn gần.",
                         "assessment", "Hội chứng vành cấp nguy cơ cao.",
@@ -192,21 +164,18 @@ class ConsultJourneyTest {
                 .then()
                 .statusCode(200)
                 .body("signedAt", equalTo(null));
-        given().auth()
-                .oauth2(net.specialist())
+        ConsultNetwork.signedIn(net.specialist())
                 .post("/api/consults/{id}/report/sign", id)
                 .then()
                 .statusCode(200)
                 .body("signedBy", equalTo(net.specialistId().toString()));
         assertEquals("CLOSED", reviews.find(id).orElseThrow().state());
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/{id}/report", id)
                 .then()
                 .statusCode(200)
                 .body("conclusions", containsString("can thiệp mạch vành"));
-        byte[] pdf = given().auth()
-                .oauth2(net.doctor())
+        byte[] pdf = ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/{id}/report/pdf", id)
                 .then()
                 .statusCode(200)
@@ -219,21 +188,18 @@ class ConsultJourneyTest {
             assertTrue(text.contains("Nguyễn Văn Ánh"), text);
             assertTrue(text.contains("Có chỉ định can thiệp mạch vành qua da trong 24 giờ."), text);
         }
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/fhir/DiagnosticReport/{id}", id)
                 .then()
                 .statusCode(200)
                 .body("resourceType", equalTo("DiagnosticReport"))
                 .body("status", equalTo("final"));
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/fhir/Task/{id}", id)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("completed"));
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/fhir/ServiceRequest/{id}", id)
                 .then()
                 .statusCode(200)
@@ -248,14 +214,12 @@ class ConsultJourneyTest {
                                 "SUBMITTED", "ASSIGNED", "ACCEPTED", "SCHEDULED", "IN_SESSION", "REPORTED", "CLOSED")));
 
         // every access to the case is in the audit trail, by patient key (never the name)
-        String patientKey = given().auth()
-                .oauth2(net.doctor())
+        String patientKey = ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/{id}", id)
                 .then()
                 .extract()
                 .path("patient.key");
-        var readers = given().auth()
-                .oauth2(net.admin())
+        var readers = ConsultNetwork.signedIn(net.admin())
                 .queryParam("patient", patientKey)
                 .queryParam("action", "READ")
                 .queryParam("limit", 1000)

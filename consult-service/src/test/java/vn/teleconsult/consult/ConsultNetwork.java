@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,16 @@ public class ConsultNetwork {
         hospitals.findById(satellite).hubs.add(hospitals.findById(hub));
     }
 
+    /** A request as the holder of the token, with a JSON body. */
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** A request as the holder of the token. */
+    public static RequestSpecification signedIn(String token) {
+        return given().auth().oauth2(token);
+    }
+
     /** A consult request body; the summary holds markup that must come back as plain text. */
     public static Map<String, Object> request(Net net, String urgency, List<String> studies) {
         var patient = new HashMap<String, Object>();
@@ -101,9 +112,7 @@ public class ConsultNetwork {
 
     /** Creates a DRAFT consult as the satellite doctor; answers its id. */
     public static UUID draft(Net net, String urgency) {
-        return UUID.fromString(given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        return UUID.fromString(as(net.doctor())
                 .body(request(net, urgency, List.of()))
                 .post("/api/consults")
                 .then()
@@ -113,36 +122,38 @@ public class ConsultNetwork {
     }
 
     public static ValidatableResponse transition(String token, UUID id, Map<String, Object> body) {
-        return given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/consults/{id}/transitions", id)
-                .then();
+        return as(token).body(body).post("/api/consults/{id}/transitions", id).then();
+    }
+
+    /** Asks, as the holder of the token, to assign the consult to the specialist. */
+    public static ValidatableResponse assign(String token, UUID id, UUID specialistId) {
+        return transition(token, id, Map.of("to", "ASSIGNED", "specialistId", specialistId.toString()));
+    }
+
+    /** A consult submitted by the network's doctor. */
+    public static UUID submitted(Net net, String urgency) {
+        UUID id = draft(net, urgency);
+        transition(net.doctor(), id, Map.of("to", "SUBMITTED")).statusCode(200);
+        return id;
+    }
+
+    /** A consult submitted and assigned to the network's specialist by its coordinator. */
+    public static UUID assigned(Net net, String urgency) {
+        UUID id = submitted(net, urgency);
+        assign(net.coordinator(), id, net.specialistId()).statusCode(200);
+        return id;
     }
 
     /** A consult submitted, assigned to the network's specialist and accepted by them. */
     public static UUID accepted(Net net, String urgency) {
-        UUID id = draft(net, urgency);
-        transition(net.doctor(), id, Map.of("to", "SUBMITTED")).statusCode(200);
-        transition(
-                        net.coordinator(),
-                        id,
-                        Map.of(
-                                "to",
-                                "ASSIGNED",
-                                "specialistId",
-                                net.specialistId().toString()))
-                .statusCode(200);
+        UUID id = assigned(net, urgency);
         transition(net.specialist(), id, Map.of("to", "ACCEPTED")).statusCode(200);
         return id;
     }
 
     /** The specialist's CONSULT_SESSION schedule, open every day 00:00–23:30 local time; answers its id. */
     public static String schedule(Net net) {
-        return given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        return as(net.specialist())
                 .body(Map.of(
                         "practitionerId",
                         net.specialistId().toString(),
@@ -173,8 +184,7 @@ public class ConsultNetwork {
 
     /** The first free slot of the schedule: its start. */
     public static String firstSlot(Net net, String scheduleId) {
-        List<String> starts = given().auth()
-                .oauth2(net.doctor())
+        List<String> starts = signedIn(net.doctor())
                 .queryParam("schedule", scheduleId)
                 .queryParam("kind", "CONSULT_SESSION")
                 .queryParam("from", java.time.Instant.now().plusSeconds(60).toString())
@@ -199,16 +209,13 @@ public class ConsultNetwork {
     public static UUID inSession(Net net) {
         UUID id = accepted(net, "ROUTINE");
         String schedule = schedule(net);
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        as(net.specialist())
                 .body(Map.of("scheduleId", schedule, "start", firstSlot(net, schedule)))
                 .post("/api/consults/{id}/session", id)
                 .then()
                 .statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
-        given().auth()
-                .oauth2(net.specialist())
+        signedIn(net.specialist())
                 .post("/api/consults/{id}/session/start", id)
                 .then()
                 .statusCode(200)
@@ -235,8 +242,7 @@ public class ConsultNetwork {
         body.writeBytes(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes());
         body.writeBytes(dicom);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes());
-        given().auth()
-                .oauth2(net.doctor())
+        signedIn(net.doctor())
                 .contentType("multipart/related; type=\"application/dicom\"; boundary=" + boundary)
                 .body(body.toByteArray())
                 .post("/dicom-web/studies")

@@ -1,6 +1,5 @@
 package vn.teleconsult.consult;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,7 +9,6 @@ import static vn.teleconsult.consult.ConsultNetwork.transition;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +31,7 @@ class ConsultSessionTest {
     @Test
     void shouldSendAnEmergencyStraightToTheSpecialistOnCallAndBookAnUrgentSession() {
         var net = network.create();
-        given().auth()
-                .oauth2(net.coordinator())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.coordinator())
                 .body(Map.of(
                         "practitionerId", net.specialistId().toString(),
                         "specialty", "Tim mạch",
@@ -50,15 +46,12 @@ class ConsultSessionTest {
                 .body("state", equalTo("ASSIGNED"))
                 .body("specialistId", equalTo(net.specialistId().toString()))
                 .body("history[1].actorRole", equalTo("SYSTEM"));
-        given().auth()
-                .oauth2(net.specialist())
+        ConsultNetwork.signedIn(net.specialist())
                 .get("/api/consults/notifications")
                 .then()
                 .body("kind", hasItem("ASSIGNED_EMERGENCY"));
         transition(net.specialist(), id, Map.of("to", "ACCEPTED")).statusCode(200);
-        given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.doctor())
                 .body(Map.of("urgent", true, "minutes", 30))
                 .post("/api/consults/{id}/session", id)
                 .then()
@@ -73,38 +66,30 @@ class ConsultSessionTest {
         UUID id = ConsultNetwork.accepted(net, "ROUTINE");
         String schedule = ConsultNetwork.schedule(net);
         // malformed and conflicting bookings change nothing
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.specialist())
                 .body(Map.of("scheduleId", schedule))
                 .post("/api/consults/{id}/session", id)
                 .then()
                 .statusCode(400);
-        String bookingId = given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        String bookingId = ConsultNetwork.as(net.specialist())
                 .body(Map.of("scheduleId", schedule, "start", ConsultNetwork.firstSlot(net, schedule)))
                 .post("/api/consults/{id}/session", id)
                 .then()
                 .statusCode(200)
                 .extract()
                 .path("bookingId");
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.specialist())
                 .body(Map.of("reason", "Chuyên gia bận mổ cấp cứu"))
                 .post("/api/scheduling/bookings/{id}/cancel", bookingId)
                 .then()
                 .statusCode(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "ACCEPTED"
-                .equals(given().auth()
-                        .oauth2(net.doctor())
+                .equals(ConsultNetwork.signedIn(net.doctor())
                         .get("/api/consults/{id}", id)
                         .then()
                         .extract()
                         .path("state")));
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/{id}", id)
                 .then()
                 .body("bookingId", equalTo(null))
@@ -120,8 +105,7 @@ class ConsultSessionTest {
                 .statusCode(200)
                 .body("state", equalTo("CANCELLED"))
                 .body("allowedNext", equalTo(List.of()));
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/{id}/session/join", id)
                 .then()
                 .statusCode(409);
@@ -133,75 +117,58 @@ class ConsultSessionTest {
         var net = network.create();
         UUID id = ConsultNetwork.inSession(net);
         Map<String, Object> report = Map.of("findings", "Không thấy tổn thương cấp tính.", "conclusions", "Theo dõi.");
-        given().auth()
-                .oauth2(net.otherSpecialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.otherSpecialist())
                 .body(report)
                 .put("/api/consults/{id}/report", id)
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(net.doctor())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.doctor())
                 .body(report)
                 .put("/api/consults/{id}/report", id)
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.specialist())
                 .body(Map.of("findings", "Chưa xong"))
                 .put("/api/consults/{id}/report", id)
                 .then()
                 .statusCode(200);
         // no conclusions yet: cannot sign
-        given().auth()
-                .oauth2(net.specialist())
+        ConsultNetwork.signedIn(net.specialist())
                 .post("/api/consults/{id}/report/sign", id)
                 .then()
                 .statusCode(409);
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.specialist())
                 .body(report)
                 .put("/api/consults/{id}/report", id)
                 .then()
                 .statusCode(200);
-        given().auth()
-                .oauth2(net.specialist())
+        ConsultNetwork.signedIn(net.specialist())
                 .post("/api/consults/{id}/report/sign", id)
                 .then()
                 .statusCode(200)
                 .body("signedAt", notNullValue());
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.specialist())
                 .body(Map.of("findings", "changed", "conclusions", "changed"))
                 .put("/api/consults/{id}/report", id)
                 .then()
                 .statusCode(409)
                 .body("title", equalTo("Report signed"));
-        given().auth()
-                .oauth2(net.specialist())
+        ConsultNetwork.signedIn(net.specialist())
                 .post("/api/consults/{id}/report/sign", id)
                 .then()
                 .statusCode(409);
-        given().auth()
-                .oauth2(net.specialist())
-                .contentType(ContentType.JSON)
+        ConsultNetwork.as(net.specialist())
                 .body(Map.of("body", "Đính chính: theo dõi thêm 48 giờ."))
                 .post("/api/consults/{id}/report/addenda", id)
                 .then()
                 .statusCode(201)
                 .body("findings", equalTo("Không thấy tổn thương cấp tính."))
                 .body("addenda[0].body", equalTo("Đính chính: theo dõi thêm 48 giờ."));
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/fhir/DiagnosticReport/{id}", id)
                 .then()
                 .body("status", equalTo("appended"));
-        byte[] pdf = given().auth()
-                .oauth2(net.coordinator())
+        byte[] pdf = ConsultNetwork.signedIn(net.coordinator())
                 .get("/api/consults/{id}/report/pdf", id)
                 .then()
                 .statusCode(200)

@@ -1,12 +1,10 @@
 package vn.teleconsult.consult;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.teleconsult.consult.ConsultNetwork.transition;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,24 +27,17 @@ class ConsultWorklistTest {
     @Inject
     Escalation escalation;
 
-    private static UUID submitted(ConsultNetwork.Net net, String urgency) {
-        UUID id = ConsultNetwork.draft(net, urgency);
-        transition(net.doctor(), id, Map.of("to", "SUBMITTED")).statusCode(200);
-        return id;
-    }
-
     @Test
     void shouldQueueByUrgencyThenAgeWithCountsAndPaging() {
         var net = network.create();
-        UUID routine = submitted(net, "ROUTINE");
-        UUID urgent = submitted(net, "URGENT");
-        UUID emergency = submitted(net, "EMERGENCY"); // nobody on call: stays with the coordinator
+        UUID routine = ConsultNetwork.submitted(net, "ROUTINE");
+        UUID urgent = ConsultNetwork.submitted(net, "URGENT");
+        UUID emergency = ConsultNetwork.submitted(net, "EMERGENCY"); // nobody on call: stays with the coordinator
         UUID olderRoutine = routine;
-        UUID newerRoutine = submitted(net, "ROUTINE");
+        UUID newerRoutine = ConsultNetwork.submitted(net, "ROUTINE");
         UUID draft = ConsultNetwork.draft(net, "EMERGENCY");
 
-        List<String> queue = given().auth()
-                .oauth2(net.coordinator())
+        List<String> queue = ConsultNetwork.signedIn(net.coordinator())
                 .get("/api/consults")
                 .then()
                 .statusCode(200)
@@ -59,8 +50,7 @@ class ConsultWorklistTest {
         assertEquals(
                 List.of(emergency.toString(), urgent.toString(), olderRoutine.toString(), newerRoutine.toString()),
                 queue);
-        given().auth()
-                .oauth2(net.coordinator())
+        ConsultNetwork.signedIn(net.coordinator())
                 .queryParam("urgency", "ROUTINE")
                 .queryParam("limit", 1)
                 .queryParam("offset", 1)
@@ -68,21 +58,18 @@ class ConsultWorklistTest {
                 .then()
                 .body("total", equalTo(2))
                 .body("items.id", equalTo(List.of(newerRoutine.toString())));
-        given().auth()
-                .oauth2(net.doctor())
+        ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults")
                 .then()
                 .body("scope", equalTo("sent"))
                 .body("total", equalTo(5))
                 .body("counts.DRAFT", equalTo(1));
-        given().auth()
-                .oauth2(net.coordinator())
+        ConsultNetwork.signedIn(net.coordinator())
                 .queryParam("state", "NOPE")
                 .get("/api/consults")
                 .then()
                 .statusCode(400);
-        given().auth()
-                .oauth2(net.coordinator())
+        ConsultNetwork.signedIn(net.coordinator())
                 .queryParam("limit", 100000)
                 .get("/api/consults")
                 .then()
@@ -93,10 +80,9 @@ class ConsultWorklistTest {
     void shouldShowOverdueConsultsAndEscalateThemToTheCoordinatorOnce() {
         var net = network.create();
         // in tests URGENT's target is zero (consult.sla.urgent=PT0S): overdue as soon as it is submitted
-        UUID urgent = submitted(net, "URGENT");
-        UUID routine = submitted(net, "ROUTINE");
-        given().auth()
-                .oauth2(net.coordinator())
+        UUID urgent = ConsultNetwork.submitted(net, "URGENT");
+        UUID routine = ConsultNetwork.submitted(net, "ROUTINE");
+        ConsultNetwork.signedIn(net.coordinator())
                 .queryParam("overdue", "true")
                 .get("/api/consults")
                 .then()
@@ -105,16 +91,14 @@ class ConsultWorklistTest {
                 .body("items[0].overdue", equalTo(true));
         assertTrue(escalation.escalate(Instant.now()) >= 1);
         escalation.escalate(Instant.now());
-        List<String> kinds = given().auth()
-                .oauth2(net.coordinator())
+        List<String> kinds = ConsultNetwork.signedIn(net.coordinator())
                 .get("/api/consults/notifications")
                 .then()
                 .extract()
                 .jsonPath()
                 .getList("findAll { it.consultId == '" + urgent + "' && it.kind == 'OVERDUE' }.kind");
         assertEquals(List.of("OVERDUE"), kinds);
-        given().auth()
-                .oauth2(net.coordinator())
+        ConsultNetwork.signedIn(net.coordinator())
                 .get("/api/consults/{id}", routine)
                 .then()
                 .body("overdue", equalTo(false))
@@ -125,9 +109,8 @@ class ConsultWorklistTest {
     void shouldGiveAdministratorsTurnaroundPerHubAndSatellite() {
         var net = network.create();
         UUID accepted = ConsultNetwork.accepted(net, "ROUTINE");
-        submitted(net, "ROUTINE");
-        var rows = given().auth()
-                .oauth2(net.admin())
+        ConsultNetwork.submitted(net, "ROUTINE");
+        var rows = ConsultNetwork.signedIn(net.admin())
                 .get("/api/admin/consults/turnaround")
                 .then()
                 .statusCode(200)
@@ -140,13 +123,11 @@ class ConsultWorklistTest {
         assertTrue(((Number) hub.get(0).get("medianMinutesToAccept")).doubleValue() >= 0, accepted.toString());
         List<Map<String, Object>> satellite = rows.getList("findAll { it.hospitalId == '" + net.satellite() + "' }");
         assertEquals("SATELLITE", satellite.get(0).get("side"));
-        given().auth()
-                .oauth2(net.coordinator())
+        ConsultNetwork.signedIn(net.coordinator())
                 .get("/api/admin/consults/turnaround")
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(net.admin())
+        ConsultNetwork.signedIn(net.admin())
                 .queryParam("from", "yesterday")
                 .get("/api/admin/consults/turnaround")
                 .then()

@@ -6,29 +6,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import vn.teleconsult.consult.domain.ConsultDocument;
+import vn.teleconsult.consult.domain.DocumentInfo;
 
 /** Documents of consults; listing never loads their content. */
 @ApplicationScoped
 public class DocumentRepository implements PanacheRepositoryBase<ConsultDocument, UUID> {
 
-    /** Metadata rows: id, message, name, type, size, sha256, uploader, time. */
-    public record Meta(
-            UUID id,
-            UUID messageId,
-            String fileName,
-            String mediaType,
-            long sizeBytes,
-            String sha256,
-            UUID uploadedBy,
-            java.time.Instant uploadedAt) {}
-
-    public List<Meta> of(UUID consultId) {
+    public List<DocumentInfo> of(UUID consultId) {
         return getEntityManager()
                 .createQuery(
-                        "select new vn.teleconsult.consult.repository.DocumentRepository$Meta(d.id, d.messageId,"
+                        "select new vn.teleconsult.consult.domain.DocumentInfo(d.id, d.messageId,"
                                 + " d.fileName, d.mediaType, d.sizeBytes, d.sha256, d.uploadedBy, d.uploadedAt)"
                                 + " from ConsultDocument d where d.consultId = :c order by d.uploadedAt, d.id",
-                        Meta.class)
+                        DocumentInfo.class)
                 .setParameter("c", consultId)
                 .getResultList();
     }

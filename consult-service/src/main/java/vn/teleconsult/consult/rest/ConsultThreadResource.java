@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.teleconsult.consult.domain.DocumentInfo;
 import vn.teleconsult.consult.service.DocumentContent;
 import vn.teleconsult.consult.service.DocumentService;
-import vn.teleconsult.consult.service.DocumentView;
 import vn.teleconsult.consult.service.MessageInput;
 import vn.teleconsult.consult.service.MessageView;
 import vn.teleconsult.consult.service.ThreadService;
@@ -58,7 +58,7 @@ public class ConsultThreadResource {
 
     @GET
     @Path("documents")
-    public List<DocumentView> documents(@PathParam("id") String id) {
+    public List<DocumentInfo> documents(@PathParam("id") String id) {
         return documents.list(current.require(), Params.uuid("id", id));
     }
 
@@ -70,7 +70,7 @@ public class ConsultThreadResource {
         if (file == null) {
             throw ProblemException.badRequest("Send the document as multipart/form-data in a field named 'file'.");
         }
-        DocumentView stored = documents.upload(
+        DocumentInfo stored = documents.upload(
                 current.require(), Params.uuid("id", id), file.fileName(), file.contentType(), file.uploadedFile());
         return Response.status(201).entity(stored).build();
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import vn.teleconsult.consult.domain.Consult;
 import vn.teleconsult.consult.domain.ConsultDocument;
+import vn.teleconsult.consult.domain.DocumentInfo;
 import vn.teleconsult.consult.repository.DocumentRepository;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.problem.ProblemException;
@@ -34,7 +35,7 @@ public class DocumentService {
     }
 
     /** Stores the uploaded file; the declared type must be what the content is, and it must fit the size limit. */
-    public DocumentView upload(Actor actor, UUID consultId, String fileName, String declaredType, Path file) {
+    public DocumentInfo upload(Actor actor, UUID consultId, String fileName, String declaredType, Path file) {
         byte[] content = read(file);
         String name = fileName == null || fileName.isBlank() ? "document" : fileName.strip();
         if (name.length() > 200) {
@@ -81,11 +82,11 @@ public class DocumentService {
 
     private record Stored(Consult consult, UUID documentId) {}
 
-    public List<DocumentView> list(Actor actor, UUID consultId) {
+    public List<DocumentInfo> list(Actor actor, UUID consultId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             Consult c = access.visible(actor, consultId, AuditAction.READ, "list documents");
             access.read(c, "documents");
-            return documents.of(consultId).stream().map(DocumentView::of).toList();
+            return documents.of(consultId).stream().toList();
         });
     }
 

@@ -3,6 +3,7 @@ package vn.teleconsult.consult.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import vn.teleconsult.consult.domain.DocumentInfo;
 
 /** A message of the case thread with its attachments. */
 public record MessageView(
@@ -11,4 +12,4 @@ public record MessageView(
         UUID authorHospitalId,
         String body,
         Instant createdAt,
-        List<DocumentView> attachments) {}
+        List<DocumentInfo> attachments) {}

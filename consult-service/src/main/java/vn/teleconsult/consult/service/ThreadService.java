@@ -93,7 +93,6 @@ public class ThreadService {
                             m.createdAt,
                             docs.stream()
                                     .filter(d -> m.id.equals(d.messageId()))
-                                    .map(DocumentView::of)
                                     .toList()))
                     .toList();
         });
