@@ -23,8 +23,8 @@ import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.security.Role;
 
 /**
- * Loads the demo network (fictional hospitals and one user of each role) in demo mode only; never in the prod profile.
- * Loading twice changes nothing.
+ * Loads the demo network (fictional hospitals, one user of each role, a few consults in different states) in demo mode
+ * only; never in the prod profile. Loading twice changes nothing.
  */
 @ApplicationScoped
 public class DemoData {
@@ -77,18 +77,21 @@ public class DemoData {
     private final PasswordHasher hasher;
     private final boolean enabled;
     private final Config config;
+    private final ConsultDemo consults;
 
     public DemoData(
             HospitalRepository hospitals,
             UserRepository users,
             PasswordHasher hasher,
             @ConfigProperty(name = "teleconsult.demo.enabled") boolean enabled,
-            Config config) {
+            Config config,
+            ConsultDemo consults) {
         this.hospitals = hospitals;
         this.users = users;
         this.hasher = hasher;
         this.enabled = enabled;
         this.config = config;
+        this.consults = consults;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
@@ -144,9 +147,11 @@ public class DemoData {
                 added++;
             }
         }
-        if (added > 0) {
-            Log.infof("Demo data: %d hospitals and users added", added);
+        users.flush();
+        int cases = consults.load();
+        if (added + cases > 0) {
+            Log.infof("Demo data: %d hospitals and users, %d consults added", added, cases);
         }
-        return added;
+        return added + cases;
     }
 }

@@ -54,4 +54,26 @@ class DemoDataTest {
                     .statusCode(200);
         }
     }
+
+    @Test
+    void shouldGiveEveryDemoAccountAWorklistWithConsults() {
+        demo.load();
+        for (String username : new String[] {"coordinator", "specialist", "doctor"}) {
+            String token = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                    .formParam("grant_type", "password")
+                    .formParam("username", username)
+                    .formParam("password", DemoData.PASSWORD)
+                    .post("/api/auth/token")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("access_token");
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/consults")
+                    .then()
+                    .statusCode(200)
+                    .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+        }
+    }
 }
