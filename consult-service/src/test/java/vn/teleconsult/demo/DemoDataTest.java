@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,8 @@ class DemoDataTest {
                 .oauth2(token("doctor"))
                 .queryParam("kind", "CONSULT_SESSION")
                 .queryParam("specialty", "Chẩn đoán hình ảnh")
+                .queryParam("from", Instant.now().toString())
+                .queryParam("to", Instant.now().plus(Duration.ofDays(14)).toString())
                 .get("/api/scheduling/slots")
                 .then()
                 .statusCode(200)
