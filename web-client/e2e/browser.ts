@@ -80,3 +80,18 @@ export function watchErrors(page: Page): string[] {
     });
     return errors;
 }
+
+/**
+ * Waits for the success element, or fails at once with the text of the error alert if that shows first, so that a
+ * refused request reads as the server's message rather than as a timeout.
+ */
+export async function expectOutcome(page: Page, success: string, failure = '[role=alert]:visible'): Promise<void> {
+    const winner = await Promise.race([
+        page.locator(success).first().waitFor().then(() => 'success' as const),
+        page.locator(failure).first().waitFor().then(() => 'failure' as const),
+    ]);
+    if (winner === 'failure') {
+        const text = await page.locator(failure).first().textContent();
+        throw new Error(`expected ${success}, but the page says: ${text}`);
+    }
+}
