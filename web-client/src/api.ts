@@ -205,6 +205,19 @@ export class ApiClient {
         return response.status === 204 ? null : readJson(response);
     }
 
+    /** PUT or DELETE (or any method) with an optional JSON body as the signed-in user; answers the JSON reply. */
+    async sendJson(method: string, path: string, body?: unknown): Promise<unknown> {
+        const response = await this.authorized(path, {
+            method,
+            headers:
+                body === undefined
+                    ? { Accept: 'application/json' }
+                    : { 'Content-Type': 'application/json', Accept: 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return response.status === 204 ? null : readJson(response);
+    }
+
     /** GET of a public JSON resource, without a token (e.g. the catalogue of visit services). */
     async publicJson(path: string, query: Readonly<Record<string, string | undefined>> = {}): Promise<unknown> {
         const response = await this.send(withQuery(path, query), {

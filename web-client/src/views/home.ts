@@ -30,6 +30,11 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly MessageKey[]>> = 
 
 /** Pages each role can open from its card; a role without any still shows what is coming. */
 export const ROLE_LINKS: Readonly<Partial<Record<Role, readonly { href: string; key: MessageKey }[]>>> = {
+    ADMIN: [
+        { href: '#/admin/hospitals', key: 'nav.hospitals' },
+        { href: '#/admin/users', key: 'nav.users' },
+        { href: '#/admin/audit', key: 'nav.audit' },
+    ],
     PATIENT: [
         { href: '#/visits/book', key: 'nav.bookVisit' },
         { href: '#/visits', key: 'nav.myVisits' },
