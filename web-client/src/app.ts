@@ -8,6 +8,7 @@ import { HashRouter, matchPath, type RouteParams } from './router';
 import { createHeader, type Header } from './views/header';
 import { createHomeView } from './views/home';
 import { createLoginView } from './views/login';
+import { createAvailabilityView } from './views/availability';
 import { createAuditView, createHospitalsView, createUsersView } from './views/admin';
 import { createBookVisitView, createMyVisitsView } from './views/visits';
 import { createErrorView, createLoadingView, createNotFoundView } from './views/status';
@@ -32,6 +33,11 @@ const PAGES: readonly PageRoute[] = [
     { pattern: '/', render: ({ me }) => createHomeView(me) },
     { pattern: '/visits/book', roles: ['PATIENT'], render: ({ api }) => createBookVisitView(api) },
     { pattern: '/visits', roles: ['PATIENT'], render: ({ api }) => createMyVisitsView(api) },
+    {
+        pattern: '/availability',
+        roles: ['COORDINATOR', 'HUB_SPECIALIST'],
+        render: ({ api, me }) => createAvailabilityView(api, me),
+    },
     { pattern: '/admin/hospitals', roles: ['ADMIN'], render: ({ api }) => createHospitalsView(api) },
     { pattern: '/admin/users', roles: ['ADMIN'], render: ({ api, me }) => createUsersView(api, me) },
     { pattern: '/admin/audit', roles: ['ADMIN'], render: ({ api }) => createAuditView(api) },

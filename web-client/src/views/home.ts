@@ -35,6 +35,8 @@ export const ROLE_LINKS: Readonly<Partial<Record<Role, readonly { href: string; 
         { href: '#/admin/users', key: 'nav.users' },
         { href: '#/admin/audit', key: 'nav.audit' },
     ],
+    COORDINATOR: [{ href: '#/availability', key: 'nav.availability' }],
+    HUB_SPECIALIST: [{ href: '#/availability', key: 'nav.availability' }],
     PATIENT: [
         { href: '#/visits/book', key: 'nav.bookVisit' },
         { href: '#/visits', key: 'nav.myVisits' },
