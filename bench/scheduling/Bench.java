@@ -38,8 +38,10 @@ public class Bench {
         base = args[0];
         switch (args[1]) {
             case "race" -> race(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            case "sustained" -> sustained(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "sustained" ->
+                sustained(Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 3);
             case "search" -> search(Integer.parseInt(args[2]), args[3]);
+            case "floor" -> floor(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException(args[1]);
         }
         System.exit(0);
@@ -172,30 +174,55 @@ public class Bench {
                 booked.get() / seconds, pct(latencies, 50), pct(latencies, 99));
     }
 
-    /** {@code clients} clients book {@code total} distinct slots between them (no conflicts): the booking rate. */
-    static void sustained(int clients, int total) throws Exception {
+    /**
+     * {@code clients} clients book {@code total} distinct slots between them (no conflicts), on days from
+     * {@code fromDay} on: the booking rate.
+     */
+    static void sustained(int clients, int total, int fromDay) throws Exception {
         String coordinator = token("coordinator");
         String doctor = token("doctor");
         int days = total / 143 + 1;
-        String schedule = schedule(coordinator, specialistId(token("specialist")), 3, 3 + days);
-        List<String> slots = slots(doctor, schedule, total, 3);
+        String schedule = schedule(coordinator, specialistId(token("specialist")), fromDay, fromDay + days);
+        List<String> slots = slots(doctor, schedule, total, fromDay);
+        Load load = load(clients, slots.size(), i -> send(
+                "POST",
+                "/api/scheduling/bookings",
+                doctor,
+                "{\"scheduleId\":\"" + schedule + "\",\"start\":\"" + slots.get(i) + "\",\"mode\":\"VIDEO\"}"),
+                201);
+        System.out.printf(
+                "sustained schedule=%s clients=%d booked=%d failed=%d seconds=%.2f bookings_per_s=%.1f p50_ms=%.1f"
+                        + " p99_ms=%.1f%n",
+                schedule, clients, load.ok(), load.failed(), load.seconds(), load.ok() / load.seconds(),
+                pct(load.latencies(), 50), pct(load.latencies(), 99));
+    }
+
+    /** What a run of {@link #load} counted. */
+    record Load(int ok, int failed, double seconds, List<Long> latencies) {}
+
+    /** One request of a load: the i-th of the run. */
+    interface Request {
+        HttpResponse<String> send(int i) throws Exception;
+    }
+
+    /** {@code clients} clients send {@code total} requests between them; answers other than {@code ok} count as failed. */
+    static Load load(int clients, int total, Request request, int ok) throws Exception {
         var latencies = Collections.synchronizedList(new ArrayList<Long>());
-        var booked = new AtomicInteger();
+        var done = new AtomicInteger();
         var failed = new AtomicInteger();
         var next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        var done = new CountDownLatch(clients);
+        var finished = new CountDownLatch(clients);
         long t0 = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
                 try {
-                    for (int i = next.getAndIncrement(); i < slots.size(); i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                         long s = System.nanoTime();
-                        var r = send("POST", "/api/scheduling/bookings", doctor, "{\"scheduleId\":\"" + schedule
-                                + "\",\"start\":\"" + slots.get(i) + "\",\"mode\":\"VIDEO\"}");
+                        var r = request.send(i);
                         latencies.add(System.nanoTime() - s);
-                        if (r.statusCode() == 201) {
-                            booked.incrementAndGet();
+                        if (r.statusCode() == ok) {
+                            done.incrementAndGet();
                         } else {
                             failed.incrementAndGet();
                             System.err.println(r.statusCode() + " " + r.body());
@@ -205,18 +232,27 @@ public class Bench {
                     failed.incrementAndGet();
                     System.err.println(e);
                 } finally {
-                    done.countDown();
+                    finished.countDown();
                 }
             });
         }
-        done.await(300, TimeUnit.SECONDS);
+        finished.await(300, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - t0) / 1e9;
         pool.shutdownNow();
+        return new Load(done.get(), failed.get(), seconds, latencies);
+    }
+
+    /**
+     * The floor under any booking rate over this stack: {@code clients} clients send {@code total} of the cheapest
+     * signed-in request that reads the database ({@code GET /api/me}: token check, one row, JSON).
+     */
+    static void floor(int clients, int total) throws Exception {
+        String doctor = token("doctor");
+        Load load = load(clients, total, i -> send("GET", "/api/me", doctor, null), 200);
         System.out.printf(
-                "sustained schedule=%s clients=%d booked=%d failed=%d seconds=%.2f bookings_per_s=%.1f p50_ms=%.1f"
-                        + " p99_ms=%.1f%n",
-                schedule, clients, booked.get(), failed.get(), seconds, booked.get() / seconds, pct(latencies, 50),
-                pct(latencies, 99));
+                "floor clients=%d done=%d failed=%d seconds=%.2f requests_per_s=%.1f p50_ms=%.1f p99_ms=%.1f%n",
+                clients, load.ok(), load.failed(), load.seconds(), load.ok() / load.seconds(),
+                pct(load.latencies(), 50), pct(load.latencies(), 99));
     }
 
     /** {@code n} sequential searches of one day (and of a week) across the schedules of a specialty. */

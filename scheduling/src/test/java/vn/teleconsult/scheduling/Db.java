@@ -2,6 +2,7 @@ package vn.teleconsult.scheduling;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /** Looks straight into the database, to check what a request did or did not change. */
@@ -27,6 +28,16 @@ public class Db {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Makes a hold's expiry pass now, as if its minutes were up. */
+    public void expireHold(String holdId) {
+        UUID id = UUID.fromString(holdId);
+        update(
+                "update scheduling.booking_resource set hold_expires_at = now() - interval '1 second' where booking_id"
+                        + " = ?",
+                id);
+        update("update scheduling.booking set hold_expires_at = now() - interval '1 second' where id = ?", id);
     }
 
     public int update(String sql, Object... params) {

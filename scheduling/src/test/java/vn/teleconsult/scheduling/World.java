@@ -3,6 +3,7 @@ package vn.teleconsult.scheduling;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -113,6 +114,32 @@ public class World {
                 .atZone(VN)
                 .toInstant()
                 .plus(30L * plusSlots, ChronoUnit.MINUTES);
+    }
+
+    /** A VIDEO hold of the slot by the person, as its id. */
+    public String hold(PersonRef person, UUID schedule, Instant start) {
+        return as(person)
+                .body(booking(schedule, start, "VIDEO"))
+                .post("/api/scheduling/holds")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** An on-call shift given by the person (a hub coordinator, to succeed): the answer, to be checked. */
+    public ValidatableResponse onCall(PersonRef by, UUID practitioner, String specialty, Instant start, Instant end) {
+        return as(by).body(Map.of(
+                        "practitionerId",
+                        practitioner,
+                        "specialty",
+                        specialty,
+                        "start",
+                        start.toString(),
+                        "end",
+                        end.toString()))
+                .post("/api/scheduling/oncall")
+                .then();
     }
 
     public static Map<String, Object> booking(UUID schedule, Instant start, String mode) {

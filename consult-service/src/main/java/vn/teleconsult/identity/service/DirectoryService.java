@@ -46,9 +46,7 @@ public class DirectoryService implements Directory {
     @Override
     @Transactional
     public boolean linked(UUID satelliteId, UUID hubId) {
-        return hospitals.findByIdOptional(satelliteId).stream()
-                .flatMap(s -> s.hubs.stream())
-                .anyMatch(h -> h.id.equals(hubId));
+        return hospitals.linked(satelliteId, hubId);
     }
 
     @Override

@@ -11,9 +11,11 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import vn.teleconsult.scheduling.api.BookingKind;
@@ -105,6 +107,10 @@ public class Booking extends PanacheEntityBase {
             joinColumns = @JoinColumn(name = "booking_id"))
     @Column(name = "user_id")
     public Set<UUID> participants = new HashSet<>();
+
+    /** The resources whose time this booking took, when the use case that made or moved it knows them. */
+    @Transient
+    public List<UUID> resourceIds;
 
     public boolean takesTime() {
         return status == BookingStatus.HELD || status == BookingStatus.BOOKED;

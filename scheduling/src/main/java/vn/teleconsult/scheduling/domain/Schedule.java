@@ -65,6 +65,10 @@ public class Schedule extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Bumped whenever the rules change: caches of the expanded rules are keyed by it. */
+    @Column(nullable = false)
+    public int version;
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

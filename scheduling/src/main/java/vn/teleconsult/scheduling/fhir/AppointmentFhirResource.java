@@ -14,10 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import vn.teleconsult.platform.fhir.Bundles;
 import vn.teleconsult.platform.fhir.FhirMedia;
 import vn.teleconsult.platform.fhir.FhirSearch;
@@ -36,7 +37,13 @@ import vn.teleconsult.scheduling.service.BookingService;
 @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT})
 public class AppointmentFhirResource {
 
-    private static final Set<String> PARAMS = Set.of("actor", "patient", "practitioner", "date", "status");
+    /** The search parameters served (also listed in {@code /fhir/metadata}). */
+    static final Map<String, SearchParamType> PARAMS = Map.of(
+            "actor", SearchParamType.REFERENCE,
+            "patient", SearchParamType.REFERENCE,
+            "practitioner", SearchParamType.REFERENCE,
+            "date", SearchParamType.DATE,
+            "status", SearchParamType.TOKEN);
 
     private final BookingService bookings;
     private final AppointmentRequests requests;
@@ -56,7 +63,7 @@ public class AppointmentFhirResource {
 
     @GET
     public Bundle search(@Context UriInfo uri) {
-        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS);
+        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS.keySet());
         UUID practitioner = search.reference("practitioner", "Practitioner");
         UUID patient = search.reference("patient", "Patient");
         String actor = search.string("actor");

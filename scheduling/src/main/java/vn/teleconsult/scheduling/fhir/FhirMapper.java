@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Schedule;
@@ -16,6 +17,7 @@ import org.hl7.fhir.r4.model.Slot;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.scheduling.api.BookingStatus;
 import vn.teleconsult.scheduling.api.VisitMode;
+import vn.teleconsult.scheduling.domain.ResourceKind;
 import vn.teleconsult.scheduling.service.BookingView;
 import vn.teleconsult.scheduling.service.ScheduleView;
 import vn.teleconsult.scheduling.service.SlotView;
@@ -39,13 +41,29 @@ final class FhirMapper {
         if (s.specialty() != null) {
             fhir.addSpecialty().setText(s.specialty());
         }
-        fhir.addActor(new Reference("Practitioner/" + s.resourceId()));
+        fhir.addActor(actor(s.resourceKind(), s.resourceId()));
+        // the service is known by its code only: a logical reference to the HealthcareService
+        fhir.addActor(new Reference()
+                .setType("HealthcareService")
+                .setIdentifier(new Identifier().setSystem(SERVICE_SYSTEM).setValue(s.serviceCode()))
+                .setDisplay(s.serviceCode()));
         Instant now = Instant.now();
         fhir.setPlanningHorizon(
                 new Period().setStart(Date.from(now)).setEnd(Date.from(now.plus(Duration.ofDays(s.horizonDays())))));
         fhir.setComment(s.slotMinutes() + "-minute slots; rules in " + s.timeZone());
         fhir.addExtension(timeZone(s.timeZone()));
         return fhir;
+    }
+
+    /** A practitioner's time is a Practitioner's, a room's a Location's, a device's a Device's. */
+    static Reference actor(ResourceKind kind, UUID id) {
+        String type =
+                switch (kind) {
+                    case PRACTITIONER -> "Practitioner";
+                    case ROOM -> "Location";
+                    case DEVICE -> "Device";
+                };
+        return new Reference(type + "/" + id);
     }
 
     static Slot slot(SlotView s) {

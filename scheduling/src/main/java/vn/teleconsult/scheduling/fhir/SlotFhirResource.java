@@ -9,8 +9,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.Slot;
 import vn.teleconsult.platform.fhir.Bundles;
 import vn.teleconsult.platform.fhir.FhirMedia;
@@ -29,7 +30,12 @@ import vn.teleconsult.scheduling.service.SlotService;
 @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT, Roles.SYSTEM})
 public class SlotFhirResource {
 
-    private static final Set<String> PARAMS = Set.of("schedule", "start", "service-type", "status");
+    /** The search parameters served (also listed in {@code /fhir/metadata}). */
+    static final Map<String, SearchParamType> PARAMS = Map.of(
+            "schedule", SearchParamType.REFERENCE,
+            "start", SearchParamType.DATE,
+            "service-type", SearchParamType.TOKEN,
+            "status", SearchParamType.TOKEN);
 
     private final SlotService slots;
 
@@ -51,7 +57,8 @@ public class SlotFhirResource {
                         null,
                         null,
                         ref.start(),
-                        ref.start().plusSeconds(1),
+                        // long enough to hold the longest slot: a free slot at this start comes first
+                        ref.start().plus(Duration.ofMinutes(480)),
                         1))
                 .stream()
                 .filter(s -> s.start().equals(ref.start()))
@@ -62,7 +69,7 @@ public class SlotFhirResource {
 
     @GET
     public Bundle search(@Context UriInfo uri) {
-        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS);
+        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS.keySet());
         String status = search.token("status");
         if (status != null && !status.equals("free")) {
             throw ProblemException.badRequest("status: only free slots are listed; taken time is an Appointment.");

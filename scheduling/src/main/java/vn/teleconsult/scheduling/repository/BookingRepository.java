@@ -4,14 +4,17 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.hibernate.Session;
 import vn.teleconsult.scheduling.domain.Booking;
 import vn.teleconsult.scheduling.domain.Interval;
+import vn.teleconsult.scheduling.domain.Notice;
 
 @ApplicationScoped
 public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
@@ -63,6 +66,95 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
             throw e;
         }
     }
+
+    /**
+     * The booking statement: in one statement, inserts the booking, its participants, one time row per resource (under
+     * the exclusion constraint) and its queued e-mails, but only while the schedule is active at {@code
+     * scheduleVersion} and its resource has no exception then. Answers 1 when the booking was made, 0 when nothing was
+     * inserted (the schedule changed, its resource is unavailable, or the idempotency key was used already); throws
+     * {@link TimeTaken} when a resource's time is taken.
+     */
+    public int insertAll(Booking b, int scheduleVersion, List<UUID> resourceIds, List<Notice> notices) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (var statement = connection.prepareStatement(INSERT_ALL)) {
+                int i = 0;
+                statement.setObject(++i, b.scheduleId);
+                statement.setInt(++i, scheduleVersion);
+                statement.setObject(++i, Sql.at(b.startAt));
+                statement.setObject(++i, Sql.at(b.endAt));
+                statement.setObject(++i, b.id);
+                statement.setString(++i, b.kind.name());
+                statement.setString(++i, b.mode.name());
+                statement.setString(++i, b.status.name());
+                statement.setObject(++i, b.hospitalId);
+                statement.setObject(++i, b.practitionerId);
+                statement.setString(++i, b.serviceCode);
+                statement.setObject(++i, Sql.at(b.startAt));
+                statement.setObject(++i, Sql.at(b.endAt));
+                statement.setString(++i, b.timeZone);
+                statement.setObject(++i, Sql.at(b.holdExpiresAt));
+                statement.setObject(++i, b.patientId);
+                statement.setObject(++i, b.consultId);
+                statement.setString(++i, b.reasonCode);
+                statement.setString(++i, b.bookedBy);
+                statement.setString(++i, b.idempotencyKey);
+                statement.setObject(++i, Sql.at(b.createdAt));
+                statement.setArray(++i, connection.createArrayOf("uuid", b.participants.toArray()));
+                statement.setObject(++i, Sql.at(b.holdExpiresAt));
+                statement.setArray(++i, connection.createArrayOf("uuid", resourceIds.toArray()));
+                statement.setArray(++i, connection.createArrayOf("uuid", b.participants.toArray()));
+                statement.setArray(
+                        ++i,
+                        connection.createArrayOf(
+                                "text",
+                                notices.stream().map(n -> n.kind().name()).toArray()));
+                statement.setArray(
+                        ++i,
+                        connection.createArrayOf(
+                                "text",
+                                notices.stream().map(n -> n.due().toString()).toArray()));
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            } catch (SQLException e) {
+                if ("23P01".equals(e.getSQLState())) {
+                    var matcher = CONFLICT_RESOURCE.matcher(String.valueOf(e.getMessage()));
+                    throw new TimeTaken(matcher.find() ? UUID.fromString(matcher.group(1)) : null, e);
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static final String INSERT_ALL =
+            """
+            with s as (
+                select id from scheduling.schedule
+                where id = ? and version = ? and active
+                  and not exists (select 1 from scheduling.availability_exception e
+                                  where e.resource_id = schedule.resource_id and e.during && tstzrange(?, ?, '[)'))
+            ), b as (
+                insert into scheduling.booking (id, kind, mode, status, schedule_id, hospital_id, practitioner_id,
+                    service_code, start_at, end_at, time_zone, hold_expires_at, patient_id, consult_id, urgent,
+                    reason_code, booked_by, idempotency_key, sequence, version, created_at, updated_at)
+                select ?, ?, ?, ?, s.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, 0, 0, c.at, c.at
+                from s, (select cast(? as timestamptz) as at) c
+                on conflict on constraint booking_idempotency do nothing
+                returning id, start_at, end_at
+            ), p as (
+                insert into scheduling.booking_participant (booking_id, user_id)
+                select b.id, u from b, unnest(cast(? as uuid[])) u
+            ), r as (
+                insert into scheduling.booking_resource (booking_id, resource_id, during, hold_expires_at)
+                select b.id, x, tstzrange(b.start_at, b.end_at, '[)'), ? from b, unnest(cast(? as uuid[])) x
+            ), n as (
+                insert into scheduling.notification (id, booking_id, kind, recipient_id, sequence, due_at, created_at)
+                select gen_random_uuid(), b.id, k.kind, u, 0, cast(k.due as timestamptz), now()
+                from b, unnest(cast(? as uuid[])) u, unnest(cast(? as text[]), cast(? as text[])) as k(kind, due)
+            )
+            select count(*) from b
+            """;
 
     /** Takes the time of each resource for the booking, all or none (one statement per resource, one transaction). */
     public void occupy(UUID bookingId, Collection<UUID> resourceIds, Interval during, Instant holdExpiresAt) {

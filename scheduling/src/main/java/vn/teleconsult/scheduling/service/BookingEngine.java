@@ -23,10 +23,8 @@ import vn.teleconsult.scheduling.domain.BookableResource;
 import vn.teleconsult.scheduling.domain.Booking;
 import vn.teleconsult.scheduling.domain.Interval;
 import vn.teleconsult.scheduling.domain.ResourceKind;
-import vn.teleconsult.scheduling.domain.Schedule;
 import vn.teleconsult.scheduling.repository.BookingRepository;
 import vn.teleconsult.scheduling.repository.ResourceRepository;
-import vn.teleconsult.scheduling.repository.ScheduleRepository;
 
 /**
  * Places, moves and cancels bookings. Whether the time is free is decided by PostgreSQL's exclusion constraint on
@@ -52,7 +50,33 @@ public class BookingEngine {
             Set<UUID> extraResources,
             String idempotencyKey) {}
 
-    private final ScheduleRepository schedules;
+    /**
+     * The quick path could not decide (the time is taken, maybe by the caller's own or an expired hold; the cached
+     * schedule is stale; the idempotency key was used; the input is refused): {@link #place} decides. Its transaction
+     * has rolled back.
+     */
+    public static final class Undecided extends RuntimeException {
+        private final boolean taken;
+
+        Undecided() {
+            this(false);
+        }
+
+        private Undecided(boolean taken) {
+            super(null, null, false, false);
+            this.taken = taken;
+        }
+
+        /**
+         * The statement ran against the current version of the schedule (else it inserts nothing) and found the time
+         * taken: the full path need not reload the schedule nor look for leave again.
+         */
+        public boolean taken() {
+            return taken;
+        }
+    }
+
+    private final ScheduleCache cache;
     private final ResourceRepository resources;
     private final BookingRepository bookings;
     private final NotificationOutbox outbox;
@@ -61,14 +85,14 @@ public class BookingEngine {
     private final Event<BookingCancelled> cancelled;
 
     public BookingEngine(
-            ScheduleRepository schedules,
+            ScheduleCache cache,
             ResourceRepository resources,
             BookingRepository bookings,
             NotificationOutbox outbox,
             SchedulingSettings settings,
             Event<BookingConfirmed> confirmed,
             Event<BookingCancelled> cancelled) {
-        this.schedules = schedules;
+        this.cache = cache;
         this.resources = resources;
         this.bookings = bookings;
         this.outbox = outbox;
@@ -77,49 +101,86 @@ public class BookingEngine {
         this.cancelled = cancelled;
     }
 
-    public Schedule schedule(UUID id) {
-        return schedules
-                .findByIdOptional(id)
-                .filter(s -> s.active)
-                .orElseThrow(() -> ProblemException.notFound("No schedule " + id + "."));
+    /** The active schedule, possibly from the cache (what it says about kind, hospital and modes never changes). */
+    public CachedSchedule schedule(UUID id) {
+        return cache.get(id).filter(CachedSchedule::active).orElseThrow(() -> noSchedule(id));
     }
 
+    /**
+     * The quick path of a new booking or hold, for a caller that runs it in a transaction of its own: checks against
+     * the cached schedule, then one statement (see {@link BookingRepository#insertAll}). Throws {@link Undecided} for
+     * anything else, after which the caller runs {@link #place} in a new transaction.
+     */
+    @Transactional
+    public Booking placeQuickly(Place p) {
+        if (p.holdId() != null) {
+            throw new Undecided();
+        }
+        CachedSchedule schedule = cache.get(p.scheduleId()).orElseThrow(Undecided::new);
+        Interval slot;
+        List<UUID> taking;
+        try {
+            checkOffer(schedule, p);
+            slot = checkSlot(schedule, p.start());
+            taking = taking(schedule, p.extraResources());
+        } catch (ProblemException refused) {
+            throw new Undecided();
+        }
+        Booking booking = newBooking(p, schedule, slot);
+        try {
+            if (bookings.insertAll(booking, schedule.version(), taking, outbox.onConfirmation(booking)) == 0) {
+                throw new Undecided();
+            }
+        } catch (BookingRepository.TimeTaken e) {
+            throw new Undecided(true);
+        }
+        booking.resourceIds = taking;
+        if (booking.status == BookingStatus.BOOKED) {
+            fire(booking, false);
+        }
+        return booking;
+    }
+
+    /**
+     * Places a booking or hold with every check against the database as it is now: the idempotency key, the schedule's
+     * current rules and exceptions, the caller's own hold of the slot (which it confirms), expired holds (released).
+     */
     @Transactional
     public Booking place(Place p) {
-        if (p.idempotencyKey() != null) {
+        return place(p, false);
+    }
+
+    /**
+     * {@link #place}, after the quick path found the time taken ({@link Undecided#taken}): the cached schedule was
+     * current and the resource had no leave then, so only holds (the caller's own, expired ones) are looked at again.
+     */
+    @Transactional
+    public Booking placeOverTaken(Place p) {
+        return place(p, true);
+    }
+
+    private Booking place(Place p, boolean overTaken) {
+        if (p.idempotencyKey() != null && !overTaken) {
             var earlier = bookings.byKey(p.requester(), p.idempotencyKey());
             if (earlier.isPresent()) {
-                Booking b = earlier.get();
-                if (!p.scheduleId().equals(b.scheduleId) || !p.start().equals(b.startAt)) {
-                    throw new ProblemException(
-                            422,
-                            "Idempotency key reused",
-                            "This Idempotency-Key was used for booking " + b.id
-                                    + " of another slot; use a new key for a new request.");
-                }
-                return b;
+                return repeated(p, earlier.get());
             }
         }
-        Schedule schedule = schedule(p.scheduleId());
-        if (schedule.kind != p.kind()) {
-            throw new ProblemException(
-                    422, "Wrong kind of schedule", "Schedule " + schedule.id + " is for " + schedule.kind + ".");
-        }
-        if (!schedule.modeSet().contains(p.mode())) {
-            throw new ProblemException(
-                    422,
-                    "Mode not offered",
-                    "Schedule " + schedule.id + " offers " + schedule.modes + ", not " + p.mode() + ".",
-                    Map.of("offeredModes", schedule.modeSet()));
-        }
+        CachedSchedule schedule = (overTaken ? cache.get(p.scheduleId()) : cache.fresh(p.scheduleId()))
+                .filter(CachedSchedule::active)
+                .orElseThrow(() -> noSchedule(p.scheduleId()));
+        checkOffer(schedule, p);
         Interval slot = checkSlot(schedule, p.start());
+        if (!overTaken) {
+            checkNoException(schedule, slot);
+        }
         UUID holdId = p.holdId();
         if (holdId == null && !p.hold()) {
             holdId = bookings.find(
                             "status = ?1 and bookedBy = ?2 and scheduleId = ?3 and startAt = ?4",
                             BookingStatus.HELD,
                             p.requester(),
-                            schedule.id,
+                            schedule.id(),
                             p.start())
                     .firstResultOptional()
                     .filter(b -> b.holdExpiresAt.isAfter(Instant.now()))
@@ -129,43 +190,84 @@ public class BookingEngine {
         if (holdId != null) {
             return confirmHold(holdId, p, schedule);
         }
-        List<UUID> taking = new ArrayList<>();
-        taking.add(schedule.resourceId);
-        taking.addAll(extraResources(schedule, p.extraResources()));
+        List<UUID> taking = taking(schedule, p.extraResources());
         bookings.releaseExpiredHolds(taking, slot);
+        Booking booking = newBooking(p, schedule, slot);
+        int inserted;
+        try {
+            inserted = bookings.insertAll(booking, schedule.version(), taking, outbox.onConfirmation(booking));
+        } catch (BookingRepository.TimeTaken e) {
+            throw taken(booking, slot, e);
+        }
+        if (inserted == 0) {
+            if (p.idempotencyKey() != null) {
+                var earlier = bookings.byKey(p.requester(), p.idempotencyKey());
+                if (earlier.isPresent()) {
+                    return repeated(p, earlier.get());
+                }
+            }
+            throw ProblemException.conflict("Schedule " + schedule.id() + " or its resource changed while booking;"
+                    + " search for free slots again.");
+        }
+        booking.resourceIds = taking;
+        if (booking.status == BookingStatus.BOOKED) {
+            fire(booking, false);
+        }
+        return booking;
+    }
 
+    private static Booking repeated(Place p, Booking earlier) {
+        if (!p.scheduleId().equals(earlier.scheduleId) || !p.start().equals(earlier.startAt)) {
+            throw new ProblemException(
+                    422,
+                    "Idempotency key reused",
+                    "This Idempotency-Key was used for booking " + earlier.id
+                            + " of another slot; use a new key for a new request.");
+        }
+        return earlier;
+    }
+
+    private static void checkOffer(CachedSchedule schedule, Place p) {
+        if (schedule.kind() != p.kind()) {
+            throw new ProblemException(
+                    422, "Wrong kind of schedule", "Schedule " + schedule.id() + " is for " + schedule.kind() + ".");
+        }
+        if (!schedule.modes().contains(p.mode())) {
+            throw new ProblemException(
+                    422,
+                    "Mode not offered",
+                    "Schedule " + schedule.id() + " offers " + schedule.modes() + ", not " + p.mode() + ".",
+                    Map.of("offeredModes", schedule.modes()));
+        }
+    }
+
+    private Booking newBooking(Place p, CachedSchedule schedule, Interval slot) {
         var booking = new Booking();
         booking.id = UUID.randomUUID();
         booking.kind = p.kind();
         booking.mode = p.mode();
         booking.status = p.hold() ? BookingStatus.HELD : BookingStatus.BOOKED;
-        booking.scheduleId = schedule.id;
-        booking.hospitalId = schedule.hospitalId;
-        booking.practitionerId = practitionerOf(schedule);
-        booking.serviceCode = schedule.serviceCode;
+        booking.scheduleId = schedule.id();
+        booking.hospitalId = schedule.hospitalId();
+        booking.practitionerId = schedule.practitionerId();
+        booking.serviceCode = schedule.serviceCode();
         booking.startAt = slot.start();
         booking.endAt = slot.end();
-        booking.timeZone = schedule.timeZone;
-        booking.holdExpiresAt = p.hold() ? Instant.now().plus(settings.holdLength()) : null;
+        booking.timeZone = schedule.timeZone();
+        booking.createdAt = Instant.now();
+        booking.updatedAt = booking.createdAt;
+        booking.holdExpiresAt = p.hold() ? booking.createdAt.plus(settings.holdLength()) : null;
         booking.patientId = p.patientId();
         booking.consultId = p.consultId();
         booking.reasonCode = p.reasonCode();
         booking.bookedBy = p.requester();
         booking.idempotencyKey = p.idempotencyKey();
-        booking.createdAt = Instant.now();
-        booking.updatedAt = booking.createdAt;
         booking.participants = participants(p, booking.practitionerId);
-        try {
-            bookings.insert(booking);
-        } catch (BookingRepository.DuplicateKey e) {
-            throw ProblemException.conflict(
-                    "Another request with this Idempotency-Key is being processed; retry it" + " to get its answer.");
-        }
-        occupy(booking, taking, slot, booking.holdExpiresAt);
-        if (booking.status == BookingStatus.BOOKED) {
-            announce(booking, false);
-        }
         return booking;
+    }
+
+    private static ProblemException noSchedule(UUID id) {
+        return ProblemException.notFound("No schedule " + id + ".");
     }
 
     @Transactional
@@ -174,8 +276,11 @@ public class BookingEngine {
             throw ProblemException.conflict("Booking " + booking.id + " is " + booking.status
                     + (booking.scheduleId == null ? " and has no schedule" : "") + "; only a booked slot moves.");
         }
-        Schedule schedule = schedule(booking.scheduleId);
+        CachedSchedule schedule = cache.fresh(booking.scheduleId)
+                .filter(CachedSchedule::active)
+                .orElseThrow(() -> noSchedule(booking.scheduleId));
         Interval slot = checkSlot(schedule, newStart);
+        checkNoException(schedule, slot);
         List<UUID> taking = bookings.resources(booking.id);
         bookings.release(booking.id);
         bookings.releaseExpiredHolds(taking, slot);
@@ -184,7 +289,9 @@ public class BookingEngine {
         booking.endAt = slot.end();
         booking.sequence++;
         booking.updatedAt = Instant.now();
-        announce(booking, true);
+        booking.resourceIds = taking;
+        outbox.changed(booking);
+        fire(booking, true);
         return booking;
     }
 
@@ -241,18 +348,19 @@ public class BookingEngine {
         booking.participants.add(practitionerId);
         booking.participants.add(UUID.fromString(requester));
         bookings.insert(booking);
-        announce(booking, false);
+        outbox.confirmed(booking);
+        fire(booking, false);
         return booking;
     }
 
-    private Booking confirmHold(UUID holdId, Place p, Schedule schedule) {
+    private Booking confirmHold(UUID holdId, Place p, CachedSchedule schedule) {
         Booking hold = bookings.lock(holdId)
                 .filter(b -> b.bookedBy.equals(p.requester()))
                 .orElseThrow(() -> ProblemException.notFound("No hold " + holdId + " of yours."));
         if (hold.status == BookingStatus.BOOKED && p.start().equals(hold.startAt)) {
             return hold;
         }
-        if (!schedule.id.equals(hold.scheduleId) || !p.start().equals(hold.startAt)) {
+        if (!schedule.id().equals(hold.scheduleId) || !p.start().equals(hold.startAt)) {
             throw ProblemException.conflict("Hold " + holdId + " is for another slot (" + hold.startAt + ").");
         }
         if (hold.status != BookingStatus.HELD || !hold.holdExpiresAt.isAfter(Instant.now())) {
@@ -275,7 +383,8 @@ public class BookingEngine {
         hold.participants.addAll(participants(p, hold.practitionerId));
         hold.updatedAt = Instant.now();
         bookings.keep(hold.id);
-        announce(hold, false);
+        outbox.confirmed(hold);
+        fire(hold, false);
         return hold;
     }
 
@@ -283,31 +392,31 @@ public class BookingEngine {
         try {
             bookings.occupy(booking.id, taking, slot, holdExpiresAt);
         } catch (BookingRepository.TimeTaken e) {
-            var details = new LinkedHashMap<String, Object>();
-            details.put("scheduleId", booking.scheduleId);
-            details.put("start", slot.start().toString());
-            details.put("end", slot.end().toString());
-            e.resourceId().ifPresent(r -> details.put("resourceId", r));
-            throw new ProblemException(
-                    409,
-                    "Slot taken",
-                    "The slot " + Views.local(slot.start(), booking.timeZone) + " – "
-                            + Views.local(slot.end(), booking.timeZone) + " (" + booking.timeZone + ") of schedule "
-                            + booking.scheduleId + " is no longer free"
-                            + e.resourceId()
-                                    .map(r -> " (resource " + r + " is taken)")
-                                    .orElse("")
-                            + ". Pick another slot.",
-                    Map.of("slot", details));
+            throw taken(booking, slot, e);
         }
     }
 
-    private void announce(Booking booking, boolean rescheduled) {
-        if (rescheduled) {
-            outbox.changed(booking);
-        } else {
-            outbox.confirmed(booking);
-        }
+    /** 409 naming the slot and, when PostgreSQL named it, the resource that is taken. */
+    private static ProblemException taken(Booking booking, Interval slot, BookingRepository.TimeTaken e) {
+        var details = new LinkedHashMap<String, Object>();
+        details.put("scheduleId", booking.scheduleId);
+        details.put("start", slot.start().toString());
+        details.put("end", slot.end().toString());
+        e.resourceId().ifPresent(r -> details.put("resourceId", r));
+        return new ProblemException(
+                409,
+                "Slot taken",
+                "The slot " + Views.local(slot.start(), booking.timeZone) + " – "
+                        + Views.local(slot.end(), booking.timeZone)
+                        + " (" + booking.timeZone + ") of schedule " + booking.scheduleId + " is no longer free"
+                        + e.resourceId()
+                                .map(r -> " (resource " + r + " is taken)")
+                                .orElse("")
+                        + ". Pick another slot.",
+                Map.of("slot", details));
+    }
+
+    private void fire(Booking booking, boolean rescheduled) {
         confirmed.fire(new BookingConfirmed(
                 booking.id,
                 booking.kind,
@@ -319,66 +428,63 @@ public class BookingEngine {
     }
 
     /** The slot starting at {@code start}, if the schedule offers it now; else a 422 saying why. */
-    Interval checkSlot(Schedule schedule, Instant start) {
+    static Interval checkSlot(CachedSchedule schedule, Instant start) {
         Instant now = Instant.now();
-        var slot = new Interval(start, start.plus(Duration.ofMinutes(schedule.slotMinutes)));
+        var slot = new Interval(start, start.plus(Duration.ofMinutes(schedule.slotMinutes())));
         if (start.isBefore(now)) {
             throw new ProblemException(422, "Slot in the past", "The slot at " + start + " has already begun.");
         }
-        if (start.isAfter(now.plus(Duration.ofDays(schedule.horizonDays)))) {
+        if (start.isAfter(now.plus(Duration.ofDays(schedule.horizonDays())))) {
             throw new ProblemException(
                     422,
                     "Beyond the booking horizon",
-                    "Schedule " + schedule.id + " takes bookings up to " + schedule.horizonDays + " days ahead.");
+                    "Schedule " + schedule.id() + " takes bookings up to " + schedule.horizonDays() + " days ahead.");
         }
-        if (start.isBefore(now.plus(Duration.ofMinutes(schedule.minNoticeMinutes)))) {
+        if (start.isBefore(now.plus(Duration.ofMinutes(schedule.minNoticeMinutes())))) {
             throw new ProblemException(
                     422,
                     "Too short notice",
-                    "Schedule " + schedule.id + " needs " + schedule.minNoticeMinutes + " minutes' notice.");
+                    "Schedule " + schedule.id() + " needs " + schedule.minNoticeMinutes() + " minutes' notice.");
         }
-        if (!SlotService.slots(schedule, schedules.rules(schedule.id), slot.start(), slot.end())
-                .contains(slot)) {
+        if (!schedule.calendar().offers(start)) {
             throw new ProblemException(
                     422,
                     "Not a slot",
-                    "Schedule " + schedule.id + " has no slot starting at " + Views.local(start, schedule.timeZone)
-                            + " (" + schedule.timeZone + "); search for free slots first.");
-        }
-        var off = resources.exceptions(List.of(schedule.resourceId), slot.start(), slot.end());
-        if (!off.isEmpty()) {
-            throw new ProblemException(
-                    409,
-                    "Resource unavailable",
-                    "The practitioner or resource of schedule " + schedule.id + " is unavailable then (leave or"
-                            + " holiday).");
+                    "Schedule " + schedule.id() + " has no slot starting at " + Views.local(start, schedule.timeZone())
+                            + " (" + schedule.timeZone() + "); search for free slots first.");
         }
         return slot;
     }
 
-    private List<UUID> extraResources(Schedule schedule, Set<UUID> ids) {
+    private void checkNoException(CachedSchedule schedule, Interval slot) {
+        if (!resources
+                .exceptions(List.of(schedule.resourceId()), slot.start(), slot.end())
+                .isEmpty()) {
+            throw new ProblemException(
+                    409,
+                    "Resource unavailable",
+                    "The practitioner or resource of schedule " + schedule.id() + " is unavailable then (leave or"
+                            + " holiday).");
+        }
+    }
+
+    /** The schedule's own resource and the extra rooms or devices asked for (of the schedule's hospital). */
+    private List<UUID> taking(CachedSchedule schedule, Set<UUID> extra) {
         var result = new ArrayList<UUID>();
-        for (UUID id : ids) {
+        result.add(schedule.resourceId());
+        for (UUID id : extra) {
             BookableResource r = resources
                     .findByIdOptional(id)
-                    .filter(x -> x.hospitalId.equals(schedule.hospitalId) && x.kind != ResourceKind.PRACTITIONER)
+                    .filter(x -> x.hospitalId.equals(schedule.hospitalId()) && x.kind != ResourceKind.PRACTITIONER)
                     .orElseThrow(() -> new ProblemException(
                             422,
                             "Unknown resource",
                             "resourceIds: " + id + " is not a room or device of the schedule's hospital."));
-            if (!r.id.equals(schedule.resourceId)) {
+            if (!result.contains(r.id)) {
                 result.add(r.id);
             }
         }
         return result;
-    }
-
-    private UUID practitionerOf(Schedule schedule) {
-        return resources
-                .findByIdOptional(schedule.resourceId)
-                .filter(r -> r.kind == ResourceKind.PRACTITIONER)
-                .map(r -> r.id)
-                .orElse(null);
     }
 
     private static Set<UUID> participants(Place p, UUID practitionerId) {

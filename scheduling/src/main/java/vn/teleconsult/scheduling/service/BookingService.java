@@ -20,7 +20,6 @@ import vn.teleconsult.scheduling.api.BookingKind;
 import vn.teleconsult.scheduling.api.BookingStatus;
 import vn.teleconsult.scheduling.api.VisitMode;
 import vn.teleconsult.scheduling.domain.Booking;
-import vn.teleconsult.scheduling.domain.Schedule;
 import vn.teleconsult.scheduling.repository.BookingRepository;
 
 /**
@@ -53,16 +52,31 @@ public class BookingService {
         this.settings = settings;
     }
 
+    /**
+     * Books or holds a slot: first the engine's quick path (one statement against the cached schedule), and when that
+     * cannot decide, in a new transaction, the full path that checks everything against the database as it is now.
+     */
     public BookingView place(Actor actor, BookingInput input, boolean hold, String idempotencyKey) {
-        BookingView view = tx(() -> placeNow(actor, input, hold, idempotencyKey));
+        BookingView view;
+        try {
+            view = tx(() -> placeNow(actor, input, hold, idempotencyKey, Path.QUICK));
+        } catch (BookingEngine.Undecided e) {
+            view = tx(() -> placeNow(actor, input, hold, idempotencyKey, e.taken() ? Path.OVER_TAKEN : Path.FULL));
+        }
         audit.record(AuditEntry.of(AuditAction.CREATE, "Booking", view.id()).patient(view.patientId()));
         return view;
     }
 
-    private BookingView placeNow(Actor actor, BookingInput input, boolean hold, String idempotencyKey) {
-        Schedule schedule = engine.schedule(input.scheduleId());
+    private enum Path {
+        QUICK,
+        OVER_TAKEN,
+        FULL
+    }
+
+    private BookingView placeNow(Actor actor, BookingInput input, boolean hold, String idempotencyKey, Path path) {
+        CachedSchedule schedule = engine.schedule(input.scheduleId());
         UUID patient = null;
-        if (schedule.kind == BookingKind.PATIENT_VISIT) {
+        if (schedule.kind() == BookingKind.PATIENT_VISIT) {
             if (!actor.has(Role.PATIENT) || actor.hospitalId() != null) {
                 throw ProblemException.forbidden("Patient visits are booked by the patient, signed in.");
             }
@@ -81,22 +95,27 @@ public class BookingService {
             checkMayBookSession(actor, schedule);
         }
         var place = new BookingEngine.Place(
-                schedule.kind,
-                schedule.id,
+                schedule.kind(),
+                schedule.id(),
                 input.start(),
                 input.mode(),
                 hold,
                 input.holdId(),
                 actor.id(),
                 patient,
-                schedule.kind == BookingKind.CONSULT_SESSION ? input.consultId() : null,
+                schedule.kind() == BookingKind.CONSULT_SESSION ? input.consultId() : null,
                 input.reasonCode(),
-                schedule.kind == BookingKind.CONSULT_SESSION && input.participantIds() != null
+                schedule.kind() == BookingKind.CONSULT_SESSION && input.participantIds() != null
                         ? input.participantIds()
                         : Set.of(),
                 input.resourceIds() == null ? Set.of() : input.resourceIds(),
                 idempotencyKey);
-        return view(engine.place(place));
+        return view(
+                switch (path) {
+                    case QUICK -> engine.placeQuickly(place);
+                    case OVER_TAKEN -> engine.placeOverTaken(place);
+                    case FULL -> engine.place(place);
+                });
     }
 
     public BookingView get(Actor actor, UUID id) {
@@ -216,19 +235,19 @@ public class BookingService {
                 .anyMatch(code::startsWith);
     }
 
-    private void checkMayBookSession(Actor actor, Schedule schedule) {
+    private void checkMayBookSession(Actor actor, CachedSchedule schedule) {
         if (actor.hospitalId() == null) {
             throw ProblemException.forbidden("Consult sessions are booked by hospital staff.");
         }
-        if (actor.has(Role.SATELLITE_DOCTOR) && directory.linked(actor.hospitalId(), schedule.hospitalId)) {
+        if (actor.has(Role.SATELLITE_DOCTOR) && directory.linked(actor.hospitalId(), schedule.hospitalId())) {
             return;
         }
         if ((actor.has(Role.COORDINATOR) || actor.has(Role.HUB_SPECIALIST))
-                && actor.hospitalId().equals(schedule.hospitalId)) {
+                && actor.hospitalId().equals(schedule.hospitalId())) {
             return;
         }
         throw ProblemException.forbidden(
-                "Your hospital is not linked to hub " + schedule.hospitalId + "; book with a hub you are linked to.");
+                "Your hospital is not linked to hub " + schedule.hospitalId() + "; book with a hub you are linked to.");
     }
 
     private Booking visible(Actor actor, UUID id) {
@@ -286,7 +305,7 @@ public class BookingService {
                 b.reasonCode,
                 b.cancelReason,
                 b.sequence,
-                bookings.resources(b.id),
+                b.resourceIds != null ? List.copyOf(b.resourceIds) : bookings.resources(b.id),
                 Set.copyOf(b.participants));
     }
 }

@@ -19,7 +19,6 @@ import vn.teleconsult.scheduling.api.SessionBooking;
 import vn.teleconsult.scheduling.api.SessionRequest;
 import vn.teleconsult.scheduling.api.UrgentSessionRequest;
 import vn.teleconsult.scheduling.domain.Booking;
-import vn.teleconsult.scheduling.domain.Schedule;
 import vn.teleconsult.scheduling.repository.BookingRepository;
 
 /**
@@ -114,11 +113,11 @@ public class ConsultSessionService implements ConsultSessions {
     }
 
     private SessionBooking placeNow(SessionRequest request, boolean hold) {
-        Schedule schedule = engine.schedule(request.scheduleId());
-        checkLinked(request.requesterId(), schedule.hospitalId);
+        CachedSchedule schedule = engine.schedule(request.scheduleId());
+        checkLinked(request.requesterId(), schedule.hospitalId());
         Booking booking = engine.place(new BookingEngine.Place(
                 BookingKind.CONSULT_SESSION,
-                schedule.id,
+                schedule.id(),
                 request.start(),
                 request.mode(),
                 hold,

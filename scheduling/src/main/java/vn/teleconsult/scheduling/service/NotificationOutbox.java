@@ -5,8 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import vn.teleconsult.scheduling.api.BookingStatus;
 import vn.teleconsult.scheduling.domain.Booking;
+import vn.teleconsult.scheduling.domain.Notice;
 import vn.teleconsult.scheduling.domain.NotificationKind;
 
 /**
@@ -22,15 +27,27 @@ public class NotificationOutbox {
         this.settings = settings;
     }
 
+    /** The e-mails a new booking calls for: its confirmation now and its reminder (none for a hold). */
+    List<Notice> onConfirmation(Booking booking) {
+        if (booking.status != BookingStatus.BOOKED) {
+            return List.of();
+        }
+        var notices = new ArrayList<Notice>();
+        Instant now = Instant.now();
+        notices.add(new Notice(NotificationKind.CONFIRMATION, now));
+        reminder(booking, now).ifPresent(notices::add);
+        return notices;
+    }
+
     void confirmed(Booking booking) {
-        queueAll(booking, NotificationKind.CONFIRMATION, Instant.now());
-        queueReminders(booking);
+        onConfirmation(booking).forEach(n -> queueAll(booking, n.kind(), n.due()));
     }
 
     void changed(Booking booking) {
         dropPendingReminders(booking);
-        queueAll(booking, NotificationKind.CHANGE, Instant.now());
-        queueReminders(booking);
+        Instant now = Instant.now();
+        queueAll(booking, NotificationKind.CHANGE, now);
+        reminder(booking, now).ifPresent(n -> queueAll(booking, n.kind(), n.due()));
     }
 
     void ended(Booking booking, boolean tellParticipants) {
@@ -40,12 +57,12 @@ public class NotificationOutbox {
         }
     }
 
-    private void queueReminders(Booking booking) {
-        Instant due = booking.startAt.minus(settings.reminderLead());
-        Instant now = Instant.now();
-        if (booking.startAt.isAfter(now)) {
-            queueAll(booking, NotificationKind.REMINDER, due.isBefore(now) ? now : due);
+    private Optional<Notice> reminder(Booking booking, Instant now) {
+        if (!booking.startAt.isAfter(now)) {
+            return Optional.empty();
         }
+        Instant due = booking.startAt.minus(settings.reminderLead());
+        return Optional.of(new Notice(NotificationKind.REMINDER, due.isBefore(now) ? now : due));
     }
 
     /** One row per recipient, in one statement. */

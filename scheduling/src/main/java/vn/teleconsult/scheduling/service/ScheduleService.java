@@ -6,6 +6,8 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,16 +33,19 @@ public class ScheduleService {
 
     private final ScheduleRepository schedules;
     private final ResourceRepository resources;
+    private final ScheduleCache cache;
     private final Directory directory;
     private final SchedulingSettings settings;
 
     public ScheduleService(
             ScheduleRepository schedules,
             ResourceRepository resources,
+            ScheduleCache cache,
             Directory directory,
             SchedulingSettings settings) {
         this.schedules = schedules;
         this.resources = resources;
+        this.cache = cache;
         this.directory = directory;
         this.settings = settings;
     }
@@ -114,6 +119,8 @@ public class ScheduleService {
     public ScheduleView addRule(Actor actor, UUID scheduleId, RuleInput input) {
         Schedule schedule = managed(actor, scheduleId);
         addRule(schedule, input);
+        schedules.bumpVersion(schedule.id);
+        cache.evict(schedule.id);
         return view(schedule);
     }
 
@@ -144,19 +151,14 @@ public class ScheduleService {
 
     @Transactional
     public List<ScheduleView> ofHospital(UUID hospitalId) {
-        return schedules.search(new ScheduleRepository.Filter(null, hospitalId, null, null, null, null), 500).stream()
-                .map(this::view)
-                .toList();
+        return views(schedules.search(new ScheduleRepository.Filter(null, hospitalId, null, null, null, null), 500));
     }
 
-    /** Active schedules by practitioner, service or id (each optional). */
+    /** Active schedules by resource (practitioner, room or device), service or id (each optional). */
     @Transactional
-    public List<ScheduleView> search(UUID practitionerId, String serviceCode, UUID id, int limit) {
-        return schedules
-                .search(new ScheduleRepository.Filter(null, null, practitionerId, id, serviceCode, null), limit)
-                .stream()
-                .map(this::view)
-                .toList();
+    public List<ScheduleView> search(UUID resourceId, String serviceCode, UUID id, int limit) {
+        return views(
+                schedules.search(new ScheduleRepository.Filter(null, null, resourceId, id, serviceCode, null), limit));
     }
 
     ZoneId zone(String name) {
@@ -274,23 +276,43 @@ public class ScheduleService {
     }
 
     ScheduleView view(Schedule s) {
-        var rules = schedules.rules(s.id).stream()
-                .map(r -> new RuleView(r.id, r.rrule, r.startTime, r.endTime, r.validFrom, r.validUntil, s.timeZone))
+        return views(List.of(s)).get(0);
+    }
+
+    /** Views of the schedules, with their rules and resource kinds read in two queries for all of them. */
+    private List<ScheduleView> views(List<Schedule> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        var rules = schedules.rules(found.stream().map(s -> s.id).toList());
+        var kinds = new HashMap<UUID, ResourceKind>();
+        resources
+                .list(
+                        "id in ?1",
+                        found.stream().map(s -> s.resourceId).distinct().toList())
+                .forEach(r -> kinds.put(r.id, r.kind));
+        return found.stream()
+                .map(s -> new ScheduleView(
+                        s.id,
+                        s.hospitalId,
+                        s.resourceId,
+                        kinds.get(s.resourceId),
+                        s.kind,
+                        s.serviceCode,
+                        s.specialty,
+                        s.modeSet(),
+                        s.timeZone,
+                        s.slotMinutes,
+                        s.horizonDays,
+                        s.minNoticeMinutes,
+                        s.active,
+                        rules.getOrDefault(s.id, List.of()).stream()
+                                .sorted(Comparator.comparing((AvailabilityRule r) -> r.validFrom)
+                                        .thenComparing(r -> r.startTime))
+                                .map(r -> new RuleView(
+                                        r.id, r.rrule, r.startTime, r.endTime, r.validFrom, r.validUntil, s.timeZone))
+                                .toList()))
                 .toList();
-        return new ScheduleView(
-                s.id,
-                s.hospitalId,
-                s.resourceId,
-                s.kind,
-                s.serviceCode,
-                s.specialty,
-                s.modeSet(),
-                s.timeZone,
-                s.slotMinutes,
-                s.horizonDays,
-                s.minNoticeMinutes,
-                s.active,
-                rules);
     }
 
     private static ResourceView view(BookableResource r) {

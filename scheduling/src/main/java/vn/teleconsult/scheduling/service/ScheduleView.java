@@ -5,12 +5,14 @@ import java.util.Set;
 import java.util.UUID;
 import vn.teleconsult.scheduling.api.BookingKind;
 import vn.teleconsult.scheduling.api.VisitMode;
+import vn.teleconsult.scheduling.domain.ResourceKind;
 
-/** A schedule with its rules. */
+/** A schedule with its rules and the kind of resource whose time it offers. */
 public record ScheduleView(
         UUID id,
         UUID hospitalId,
         UUID resourceId,
+        ResourceKind resourceKind,
         BookingKind kind,
         String serviceCode,
         String specialty,

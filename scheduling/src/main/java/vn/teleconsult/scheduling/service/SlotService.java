@@ -7,27 +7,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.PriorityQueue;
 import vn.teleconsult.platform.problem.ProblemException;
-import vn.teleconsult.scheduling.domain.AvailabilityRule;
 import vn.teleconsult.scheduling.domain.Interval;
-import vn.teleconsult.scheduling.domain.RecurrenceRules;
-import vn.teleconsult.scheduling.domain.Schedule;
-import vn.teleconsult.scheduling.repository.ResourceRepository;
 import vn.teleconsult.scheduling.repository.ScheduleRepository;
 
-/** Free/busy search: slots from the schedules' rules, minus exceptions, existing bookings and unexpired holds. */
+/**
+ * Free/busy search: slots from the schedules' rules, minus exceptions, existing bookings and unexpired holds. One
+ * statement reads the matching schedules' versions and the taken time; the rules come expanded from {@link
+ * ScheduleCache}.
+ */
 @ApplicationScoped
 public class SlotService {
 
     private final ScheduleRepository schedules;
-    private final ResourceRepository resources;
+    private final ScheduleCache cache;
     private final SchedulingSettings settings;
 
-    public SlotService(ScheduleRepository schedules, ResourceRepository resources, SchedulingSettings settings) {
+    public SlotService(ScheduleRepository schedules, ScheduleCache cache, SchedulingSettings settings) {
         this.schedules = schedules;
-        this.resources = resources;
+        this.cache = cache;
         this.settings = settings;
     }
 
@@ -54,66 +53,117 @@ public class SlotService {
                 query.scheduleId(),
                 query.serviceCode(),
                 query.specialty());
-        List<Schedule> found = schedules.search(filter, settings.maxSearchSchedules()).stream()
-                .filter(s -> query.mode() == null || s.modeSet().contains(query.mode()))
-                .toList();
+        var data = schedules.searchData(filter, settings.maxSearchSchedules(), query.from(), query.to());
         Instant now = Instant.now();
-        Map<UUID, List<AvailabilityRule>> rules =
-                schedules.rules(found.stream().map(s -> s.id).toList());
-        List<UUID> resourceIds =
-                found.stream().map(s -> s.resourceId).distinct().toList();
-        Map<UUID, List<Interval>> busy = resources.busy(resourceIds, query.from(), query.to());
-        Map<UUID, List<Interval>> off = resources.exceptions(resourceIds, query.from(), query.to());
-        var result = new ArrayList<SlotView>();
-        for (Schedule schedule : found) {
-            for (Interval slot : candidates(schedule, rules.getOrDefault(schedule.id, List.of()), query, now)) {
-                if (free(slot, busy.get(schedule.resourceId)) && free(slot, off.get(schedule.resourceId))) {
-                    result.add(view(schedule, slot));
-                }
+        // each schedule's free slots are in time order: merge them until the limit instead of sorting them all
+        var queue = new PriorityQueue<FreeSlots>(Comparator.comparing(FreeSlots::head)
+                .thenComparing(f -> f.schedule().id()));
+        for (CachedSchedule schedule : cache.at(data.versions())) {
+            if (query.mode() != null && !schedule.modes().contains(query.mode())) {
+                continue;
+            }
+            List<Interval> free = free(
+                    candidates(schedule, query.from(), query.to(), now),
+                    data.busy().get(schedule.resourceId()),
+                    data.off().get(schedule.resourceId()));
+            if (!free.isEmpty()) {
+                queue.add(new FreeSlots(schedule, free));
             }
         }
-        result.sort(Comparator.comparing(SlotView::start).thenComparing(SlotView::scheduleId));
-        return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
+        var result = new ArrayList<SlotView>(Math.min(limit, 64));
+        while (result.size() < limit && !queue.isEmpty()) {
+            FreeSlots next = queue.poll();
+            result.add(view(next.schedule(), next.slots().get(next.position)));
+            if (++next.position < next.slots().size()) {
+                queue.add(next);
+            }
+        }
+        return result;
+    }
+
+    /** One schedule's free slots in time order, and how many of them the merge has taken. */
+    private static final class FreeSlots {
+        private final CachedSchedule schedule;
+        private final List<Interval> slots;
+        private int position;
+
+        FreeSlots(CachedSchedule schedule, List<Interval> slots) {
+            this.schedule = schedule;
+            this.slots = slots;
+        }
+
+        CachedSchedule schedule() {
+            return schedule;
+        }
+
+        List<Interval> slots() {
+            return slots;
+        }
+
+        Instant head() {
+            return slots.get(position).start();
+        }
+    }
+
+    /** The slots (in time order) that overlap none of the taken ranges, in one pass over both. */
+    static List<Interval> free(List<Interval> slots, List<Interval> busy, List<Interval> off) {
+        List<Interval> taken = new ArrayList<>();
+        if (busy != null) {
+            taken.addAll(busy);
+        }
+        if (off != null) {
+            taken.addAll(off);
+        }
+        if (taken.isEmpty()) {
+            return slots;
+        }
+        taken.sort(Comparator.comparing(Interval::start));
+        var result = new ArrayList<Interval>(slots.size());
+        int first = 0;
+        for (Interval slot : slots) {
+            // ranges that end before this slot cannot touch any later slot either
+            while (first < taken.size() && !taken.get(first).end().isAfter(slot.start())) {
+                first++;
+            }
+            boolean clear = true;
+            for (int i = first; i < taken.size() && taken.get(i).start().isBefore(slot.end()); i++) {
+                if (taken.get(i).end().isAfter(slot.start())) {
+                    clear = false;
+                    break;
+                }
+            }
+            if (clear) {
+                result.add(slot);
+            }
+        }
+        return result;
     }
 
     /** The schedule's slots within [from, to) that may be booked now: after the minimum notice, within the horizon. */
-    static List<Interval> candidates(Schedule schedule, List<AvailabilityRule> rules, SlotQuery query, Instant now) {
-        Instant earliest = now.plus(Duration.ofMinutes(schedule.minNoticeMinutes));
-        Instant latest = now.plus(Duration.ofDays(schedule.horizonDays));
-        Instant from = query.from().isBefore(earliest) ? earliest : query.from();
-        Instant to = query.to().isAfter(latest) ? latest : query.to();
+    static List<Interval> candidates(CachedSchedule schedule, Instant qFrom, Instant qTo, Instant now) {
+        Instant earliest = now.plus(Duration.ofMinutes(schedule.minNoticeMinutes()));
+        Instant latest = now.plus(Duration.ofDays(schedule.horizonDays()));
+        Instant from = qFrom.isBefore(earliest) ? earliest : qFrom;
+        Instant to = qTo.isAfter(latest) ? latest : qTo;
         if (!to.isAfter(from)) {
             return List.of();
         }
-        return slots(schedule, rules, from, to);
+        return schedule.calendar().slots(from, to);
     }
 
-    static List<Interval> slots(Schedule schedule, List<AvailabilityRule> rules, Instant from, Instant to) {
-        return RecurrenceRules.slots(
-                rules.stream().map(ScheduleService::rule).toList(),
-                schedule.zone(),
-                Duration.ofMinutes(schedule.slotMinutes),
-                from,
-                to);
-    }
-
-    private static boolean free(Interval slot, List<Interval> taken) {
-        return taken == null || taken.stream().noneMatch(slot::overlaps);
-    }
-
-    static SlotView view(Schedule s, Interval slot) {
+    static SlotView view(CachedSchedule s, Interval slot) {
         return new SlotView(
-                s.id,
-                s.hospitalId,
-                s.resourceId,
-                s.kind,
-                s.serviceCode,
-                s.specialty,
-                s.modeSet(),
+                s.id(),
+                s.hospitalId(),
+                s.resourceId(),
+                s.kind(),
+                s.serviceCode(),
+                s.specialty(),
+                s.modes(),
                 slot.start(),
                 slot.end(),
-                s.timeZone,
-                Views.local(slot.start(), s.timeZone),
-                Views.local(slot.end(), s.timeZone));
+                s.timeZone(),
+                Views.local(slot.start(), s.timeZone()),
+                Views.local(slot.end(), s.timeZone()));
     }
 }

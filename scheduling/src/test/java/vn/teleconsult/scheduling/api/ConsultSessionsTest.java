@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Role;
+import vn.teleconsult.scheduling.Db;
 import vn.teleconsult.scheduling.GreenMailResource;
 import vn.teleconsult.scheduling.TestDirectory;
 import vn.teleconsult.scheduling.World;
@@ -52,6 +52,9 @@ class ConsultSessionsTest {
 
     @Inject
     World world;
+
+    @Inject
+    Db db;
 
     @Inject
     TestDirectory directory;
@@ -127,25 +130,35 @@ class ConsultSessionsTest {
                 assertThrows(ProblemException.class, () -> sessions.urgent(urgent))
                         .status());
         Instant now = Instant.now();
-        world.as(hub.coordinator())
-                .body(Map.of(
-                        "practitionerId", hub.specialist().id(),
-                        "specialty", "cardiology",
-                        "start", now.minus(Duration.ofHours(1)).toString(),
-                        "end", now.plus(Duration.ofHours(7)).toString()))
-                .post("/api/scheduling/oncall")
-                .then()
+        world.onCall(
+                        hub.coordinator(),
+                        hub.specialist().id(),
+                        "cardiology",
+                        now.minus(Duration.ofHours(1)),
+                        now.plus(Duration.ofHours(7)))
                 .statusCode(201);
-        world.as(hub.coordinator())
-                .body(Map.of(
-                        "practitionerId",
-                                world.person(Role.HUB_SPECIALIST, hub.id()).id(),
-                        "specialty", "cardiology",
-                        "start", now.plus(Duration.ofHours(6)).toString(),
-                        "end", now.plus(Duration.ofHours(12)).toString()))
-                .post("/api/scheduling/oncall")
-                .then()
+        world.onCall(
+                        hub.coordinator(),
+                        world.person(Role.HUB_SPECIALIST, hub.id()).id(),
+                        "cardiology",
+                        now.plus(Duration.ofHours(6)),
+                        now.plus(Duration.ofHours(12)))
                 .statusCode(409);
+        // an urgent session of no length (or a negative one) is refused and recorded nowhere
+        for (Duration length : List.of(Duration.ZERO, Duration.ofMinutes(-30))) {
+            var none = new UrgentSessionRequest(
+                    urgent.consultId(),
+                    hub.id(),
+                    "Cardiology",
+                    length,
+                    hub.doctor().id(),
+                    Set.of());
+            assertEquals(
+                    400,
+                    assertThrows(ProblemException.class, () -> sessions.urgent(none))
+                            .status());
+        }
+        assertEquals(0, db.count("select count(*) from scheduling.booking where consult_id = ?", urgent.consultId()));
         var session = sessions.urgent(urgent);
         assertTrue(session.urgent());
         assertEquals(hub.specialist().id(), session.practitionerId());

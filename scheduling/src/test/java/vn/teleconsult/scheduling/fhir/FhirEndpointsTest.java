@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Schedule;
@@ -70,6 +72,10 @@ class FhirEndpointsTest {
                 .execute();
         assertEquals(
                 "Practitioner/" + hub.specialist().id(), read.getActorFirstRep().getReference());
+        assertEquals("HealthcareService", read.getActor().get(1).getType());
+        assertEquals(
+                FhirMapper.SERVICE_SYSTEM,
+                read.getActor().get(1).getIdentifier().getSystem());
         assertEquals(
                 "Asia/Ho_Chi_Minh",
                 read.getExtensionByUrl(FhirMapper.TIMEZONE_EXTENSION).getValue().primitiveValue());
@@ -127,6 +133,117 @@ class FhirEndpointsTest {
                 db.count(
                         "select count(*) from scheduling.booking where id = ? and status = 'CANCELLED'",
                         UUID.fromString(id)));
+    }
+
+    @Test
+    void shouldRescheduleAnAppointmentByUpdatingItsStart() {
+        var hub = world.hub();
+        UUID schedule = world.schedule(hub, "PATIENT_VISIT", List.of("IN_PERSON"));
+        var patient = world.patient();
+        var mine = client(patient);
+        var appointment = new Appointment();
+        appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
+        appointment.addSlot(
+                new Reference("Slot/" + schedule + "-" + World.tomorrowAt9(0).getEpochSecond()));
+        appointment.setAppointmentType(new CodeableConcept(new Coding(FhirMapper.MODE_SYSTEM, "IN_PERSON", null)));
+        String id = mine.create().resource(appointment).execute().getId().getIdPart();
+        // someone else holds the 10:00 slot
+        var other = new Appointment();
+        other.addSlot(
+                new Reference("Slot/" + schedule + "-" + World.tomorrowAt9(2).getEpochSecond()));
+        other.setAppointmentType(new CodeableConcept(new Coding(FhirMapper.MODE_SYSTEM, "IN_PERSON", null)));
+        client(world.patient()).create().resource(other).execute();
+
+        Appointment booked = mine.read().resource(Appointment.class).withId(id).execute();
+        booked.setStart(java.util.Date.from(World.tomorrowAt9(1)));
+        Appointment moved =
+                (Appointment) mine.update().resource(booked).execute().getResource();
+        assertEquals(World.tomorrowAt9(1), moved.getStart().toInstant());
+        assertEquals(
+                "Slot/" + schedule + "-" + World.tomorrowAt9(1).getEpochSecond(),
+                moved.getSlotFirstRep().getReference());
+        // the first slot is free again; the taken one cannot be moved into, and that changes nothing
+        mine.read()
+                .resource(Slot.class)
+                .withId(schedule + "-" + World.tomorrowAt9(0).getEpochSecond())
+                .execute();
+        booked = mine.read().resource(Appointment.class).withId(id).execute();
+        booked.setStart(java.util.Date.from(World.tomorrowAt9(2)));
+        var taken = booked;
+        assertThrows(
+                ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException.class,
+                () -> mine.update().resource(taken).execute());
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from scheduling.booking where id = ? and start_at = ? and sequence = 1",
+                        UUID.fromString(id),
+                        World.tomorrowAt9(1).atOffset(java.time.ZoneOffset.UTC)));
+    }
+
+    @Test
+    void shouldListWhatIsServedInTheCapabilityStatementAndNameRoomsAsLocations() {
+        var conformance =
+                client(null).capabilities().ofType(CapabilityStatement.class).execute();
+        assertEquals(Enumerations.FHIRVersion._4_0_1, conformance.getFhirVersion());
+        var resources = conformance.getRestFirstRep().getResource();
+        for (String type : List.of("Schedule", "Slot", "Appointment")) {
+            assertTrue(resources.stream().anyMatch(r -> r.getType().equals(type)), type);
+        }
+        var slot = resources.stream()
+                .filter(r -> r.getType().equals("Slot"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of("schedule", "service-type", "start", "status"),
+                slot.getSearchParam().stream().map(p -> p.getName()).toList());
+        var appointment = resources.stream()
+                .filter(r -> r.getType().equals("Appointment"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(appointment.getInteraction().stream()
+                .anyMatch(i -> i.getCode() == CapabilityStatement.TypeRestfulInteraction.CREATE));
+
+        var hub = world.hub();
+        String room = world.as(hub.coordinator())
+                .body(java.util.Map.of("kind", "ROOM", "name", "Phòng hội chẩn 2"))
+                .post("/api/scheduling/resources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String schedule = world.as(hub.coordinator())
+                .body(java.util.Map.of(
+                        "resourceId",
+                        room,
+                        "kind",
+                        "PATIENT_VISIT",
+                        "serviceCode",
+                        "ultrasound",
+                        "modes",
+                        List.of("IN_PERSON"),
+                        "slotMinutes",
+                        30,
+                        "rules",
+                        List.of(java.util.Map.of(
+                                "rrule", "FREQ=DAILY",
+                                "start", "08:00",
+                                "end", "12:00",
+                                "validFrom", java.time.LocalDate.now(World.VN).toString()))))
+                .post("/api/scheduling/schedules")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        var staff = client(hub.coordinator());
+        Schedule read = staff.read().resource(Schedule.class).withId(schedule).execute();
+        assertEquals("Location/" + room, read.getActorFirstRep().getReference());
+        Bundle byRoom = staff.search()
+                .forResource(Schedule.class)
+                .where(Schedule.ACTOR.hasId("Location/" + room))
+                .returnBundle(Bundle.class)
+                .execute();
+        assertEquals(1, byRoom.getTotal());
     }
 
     @Test

@@ -209,20 +209,8 @@ class BookingResourceTest {
                 .body("status", equalTo("BOOKED"));
 
         Instant later = World.tomorrowAt9(6);
-        String expiring = world.as(hub.doctor())
-                .body(World.booking(schedule, later, "VIDEO"))
-                .post("/api/scheduling/holds")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        db.update(
-                "update scheduling.booking_resource set hold_expires_at = now() - interval '1 second' where booking_id"
-                        + " = ?",
-                UUID.fromString(expiring));
-        db.update(
-                "update scheduling.booking set hold_expires_at = now() - interval '1 second' where id = ?",
-                UUID.fromString(expiring));
+        String expiring = world.hold(hub.doctor(), schedule, later);
+        db.expireHold(expiring);
         var late = new HashMap<String, Object>(World.booking(schedule, later, "VIDEO"));
         late.put("holdId", expiring);
         world.as(hub.doctor())
