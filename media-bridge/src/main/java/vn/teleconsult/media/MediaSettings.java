@@ -44,6 +44,8 @@ public interface MediaSettings {
 
     Turn turn();
 
+    Recording recording();
+
     /** One Janus server. */
     interface Server {
         /** Janus HTTP API, e.g. http://127.0.0.1:8088/janus; only the bridge uses it. */
@@ -57,6 +59,28 @@ public interface MediaSettings {
 
         /** Where browsers reach this server's WebSocket transport, e.g. wss://janus1.example.vn/. */
         URI browserUrl();
+    }
+
+    /** Recording of sessions whose participants consented (off unless a caller records consent). */
+    interface Recording {
+        /**
+         * Where Janus writes a recorded room's {@code .mjr} files ({@code <dir>/<room id>/}) and the bridge its
+         * converted files; Janus and the bridge must see it under the same path (one host, or a shared mount).
+         */
+        @WithDefault("${teleconsult.home}/recordings")
+        String dir();
+
+        /** Janus's converter from {@code .mjr} to playable files (Debian {@code janus-tools}). */
+        @WithDefault("janus-pp-rec")
+        String converter();
+
+        /** How often recordings of closed rooms are looked for and converted, e.g. {@code 2s}. */
+        @WithDefault("2s")
+        String checkInterval();
+
+        /** How long one conversion may run before it is abandoned and retried. */
+        @WithDefault("PT30M")
+        Duration conversionTimeout();
     }
 
     /** ICE servers handed to browsers with each grant. */

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A room as callers see it; never its Janus secret. */
+/**
+ * A room as callers see it; never its Janus secret.
+ *
+ * @param recording {@code null} (not recorded), {@code RECORDING}, {@code CONVERTING}, {@code READY} or {@code FAILED}
+ */
 public record RoomView(
         UUID id,
         String kind,
@@ -16,4 +20,5 @@ public record RoomView(
         int bitrate,
         int maxPublishers,
         Instant openedAt,
-        Instant closedAt) {}
+        Instant closedAt,
+        String recording) {}

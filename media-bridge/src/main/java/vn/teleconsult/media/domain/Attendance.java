@@ -34,4 +34,22 @@ public class Attendance {
 
     @Column(name = "media_state")
     public String mediaState;
+
+    /** Janus's handle of the participant's publisher: its WebRTC and media events carry only this. */
+    @Column(name = "handle_id")
+    public Long handleId;
+
+    @Column(name = "webrtc_up_at")
+    public Instant webrtcUpAt;
+
+    /** Whether Janus receives the participant's audio: {@code receiving} or {@code not receiving}. */
+    public String audio;
+
+    public String video;
+
+    @Column(name = "slow_links")
+    public int slowLinks;
+
+    @Column(name = "hangup_reason")
+    public String hangupReason;
 }

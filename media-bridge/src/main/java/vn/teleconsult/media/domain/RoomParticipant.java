@@ -27,4 +27,7 @@ public class RoomParticipant {
 
     @Column(name = "admitted_at")
     public Instant admittedAt;
+
+    @Column(name = "recording_consent_at")
+    public Instant recordingConsentAt;
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Talks to one Janus server over its HTTP REST API and its admin API: every request carries a fresh transaction that
@@ -66,10 +68,27 @@ public final class JanusClient {
 
     /** Stores a token in Janus (admin API {@code add_token}), usable only with the given plugins. */
     public void addToken(String token, List<String> plugins) {
+        join(addTokenAsync(token, plugins));
+    }
+
+    /** {@link #addToken} without waiting: the bridge overlaps it with the room's allowed-list request. */
+    public CompletableFuture<JsonNode> addTokenAsync(String token, List<String> plugins) {
         ObjectNode body = adminRequest("add_token").put("token", token);
         var array = body.putArray("plugins");
         plugins.forEach(array::add);
-        post(admin, body);
+        return postAsync(admin, body);
+    }
+
+    /** Waits for an asynchronous request; its failure is thrown as the {@link JanusException} it is. */
+    public static JsonNode join(CompletableFuture<JsonNode> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof JanusException janus) {
+                throw janus;
+            }
+            throw new JanusException(String.valueOf(e.getCause()), e.getCause());
+        }
     }
 
     /** Removes a stored token (admin API {@code remove_token}); sessions using it can make no further request. */
@@ -158,6 +177,28 @@ public final class JanusClient {
         } catch (IOException e) {
             throw new JanusException(uri.getHost() + ":" + uri.getPort() + " " + e, e);
         }
+    }
+
+    /** {@link #post} without blocking a thread while Janus answers. */
+    CompletableFuture<JsonNode> postAsync(URI uri, ObjectNode body) {
+        String transaction = newTransaction();
+        body.put("transaction", transaction);
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(uri)
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .build();
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new JanusException(e.toString(), e));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
+            if (failure != null) {
+                throw new JanusException(uri.getHost() + ":" + uri.getPort() + " " + failure, failure);
+            }
+            return checked(response, transaction);
+        });
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) throws IOException {

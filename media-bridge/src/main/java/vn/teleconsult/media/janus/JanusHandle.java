@@ -2,6 +2,7 @@ package vn.teleconsult.media.janus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.CompletableFuture;
 
 /** A plugin handle within a session; synchronous plugin requests answer with the plugin's data or its error. */
 public final class JanusHandle {
@@ -27,7 +28,17 @@ public final class JanusHandle {
     public JsonNode message(ObjectNode body) {
         ObjectNode request = client.request("message", session.token());
         request.set("body", body);
-        JsonNode answer = client.post(client.handleUri(session.id(), id), request);
+        return pluginData(client.post(client.handleUri(session.id(), id), request));
+    }
+
+    /** {@link #message} without blocking: the bridge overlaps it with its own database work. */
+    public CompletableFuture<JsonNode> messageAsync(ObjectNode body) {
+        ObjectNode request = client.request("message", session.token());
+        request.set("body", body);
+        return client.postAsync(client.handleUri(session.id(), id), request).thenApply(JanusHandle::pluginData);
+    }
+
+    private static JsonNode pluginData(JsonNode answer) {
         if (!"success".equals(answer.path("janus").asText())) {
             throw new JanusException(
                     0,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Typed VideoRoom requests (create, edit, destroy, exists, list, listparticipants, kick, allowed) over one handle. */
 public final class VideoRoomAdmin {
@@ -22,9 +23,24 @@ public final class VideoRoomAdmin {
         this.adminKey = adminKey;
     }
 
-    /** A room to create: private (not listed), without pin, accessible only with a token of {@code allowed}. */
+    /**
+     * A room to create: private (not listed), without pin, accessible only with a token of {@code allowed}; recorded
+     * into {@code recordDir} when that is not null. Only the room secret can switch recording ({@code lock_record}).
+     */
     public record RoomSpec(
-            long room, String description, String secret, int publishers, long bitrate, List<String> allowed) {}
+            long room,
+            String description,
+            String secret,
+            int publishers,
+            long bitrate,
+            List<String> allowed,
+            String recordDir) {
+
+        public RoomSpec(
+                long room, String description, String secret, int publishers, long bitrate, List<String> allowed) {
+            this(room, description, secret, publishers, bitrate, allowed, null);
+        }
+    }
 
     /** A room as {@code list} shows it. */
     public record RoomInfo(long room, String description, int participants, int maxPublishers, long bitrate) {}
@@ -33,6 +49,15 @@ public final class VideoRoomAdmin {
     public record Participant(long id, String display, boolean publisher) {}
 
     public void create(RoomSpec spec) {
+        handle.message(createRequest(spec));
+    }
+
+    /** {@link #create} without waiting for Janus's answer (see {@link JanusClient#join}). */
+    public CompletableFuture<JsonNode> createAsync(RoomSpec spec) {
+        return handle.messageAsync(createRequest(spec));
+    }
+
+    private ObjectNode createRequest(RoomSpec spec) {
         ObjectNode body = request("create")
                 .put("room", spec.room())
                 .put("description", spec.description())
@@ -43,10 +68,14 @@ public final class VideoRoomAdmin {
                 .put("require_pvtid", true)
                 .put("notify_joining", true)
                 .put("permanent", false)
+                .put("lock_record", true)
                 .put("admin_key", adminKey);
+        if (spec.recordDir() != null) {
+            body.put("record", true).put("rec_dir", spec.recordDir());
+        }
         var allowed = body.putArray("allowed");
         spec.allowed().forEach(allowed::add);
-        handle.message(body);
+        return body;
     }
 
     /** Changes the bitrate cap and publisher limit of a room. */
@@ -56,6 +85,18 @@ public final class VideoRoomAdmin {
                 .put("secret", secret)
                 .put("new_bitrate", bitrate)
                 .put("new_publishers", publishers));
+    }
+
+    /**
+     * Records the room from now on into {@code recordDir} (publishers already publishing included): {@code edit} sets
+     * the directory, {@code enable_recording} starts the recorders.
+     */
+    public void startRecording(long room, String secret, String recordDir) {
+        handle.message(request("edit").put("room", room).put("secret", secret).put("new_rec_dir", recordDir));
+        handle.message(request("enable_recording")
+                .put("room", room)
+                .put("secret", secret)
+                .put("record", true));
     }
 
     public void destroy(long room, String secret) {
@@ -103,6 +144,11 @@ public final class VideoRoomAdmin {
         allowed(room, secret, "add", tokens);
     }
 
+    /** {@link #allow} without waiting for Janus's answer (see {@link JanusClient#join}). */
+    public CompletableFuture<JsonNode> allowAsync(long room, String secret, List<String> tokens) {
+        return handle.messageAsync(allowedRequest(room, secret, "add", tokens));
+    }
+
     /** Removes tokens from the room's allowed list: Janus then refuses joins with them. */
     public void disallow(long room, String secret, List<String> tokens) {
         allowed(room, secret, "remove", tokens);
@@ -121,11 +167,15 @@ public final class VideoRoomAdmin {
     }
 
     private void allowed(long room, String secret, String action, List<String> tokens) {
+        handle.message(allowedRequest(room, secret, action, tokens));
+    }
+
+    private ObjectNode allowedRequest(long room, String secret, String action, List<String> tokens) {
         ObjectNode body =
                 request("allowed").put("room", room).put("secret", secret).put("action", action);
         var array = body.putArray("allowed");
         tokens.forEach(array::add);
-        handle.message(body);
+        return body;
     }
 
     private ObjectNode request(String request) {

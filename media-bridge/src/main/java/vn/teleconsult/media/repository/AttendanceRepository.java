@@ -20,6 +20,11 @@ public class AttendanceRepository implements PanacheRepositoryBase<Attendance, U
                 .firstResultOptional();
     }
 
+    /** The open stay whose publisher uses this Janus handle. */
+    public Optional<Attendance> presentByHandle(long handleId) {
+        return find("handleId = ?1 and leftAt is null", handleId).firstResultOptional();
+    }
+
     public long presentCount(UUID roomId) {
         return count("roomId = ?1 and leftAt is null", roomId);
     }

@@ -56,7 +56,10 @@ public class JanusEventResource {
         } catch (IOException e) {
             throw ProblemException.badRequest("The body is not JSON.");
         }
-        events.apply(JanusEventService.parse(tree));
+        var parsed = JanusEventService.parse(tree);
+        if (!parsed.isEmpty()) { // most posts are ICE and DTLS steps the bridge does not keep
+            events.apply(parsed);
+        }
         return Response.noContent().build();
     }
 

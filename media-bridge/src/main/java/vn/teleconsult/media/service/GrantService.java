@@ -1,5 +1,6 @@
 package vn.teleconsult.media.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -8,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import vn.teleconsult.media.MediaSettings;
 import vn.teleconsult.media.domain.JoinGrant;
 import vn.teleconsult.media.domain.Room;
 import vn.teleconsult.media.domain.RoomParticipant;
 import vn.teleconsult.media.domain.RoomState;
+import vn.teleconsult.media.janus.JanusClient;
 import vn.teleconsult.media.janus.JanusException;
 import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.media.janus.VideoRoomAdmin;
@@ -87,13 +90,25 @@ public class GrantService {
         grant.feedId = RoomService.newFeedId();
         grant.issuedAt = Instant.now();
         grant.expiresAt = grant.issuedAt.plus(settings.grantLifetime());
-        grants.persist(grant);
-        grants.flush();
+        // the two Janus requests (core token store, room's allowed list) and the database write overlap: one wait
+        CompletableFuture<JsonNode> token;
+        CompletableFuture<JsonNode> allowed;
         try {
-            pool.client(room.server).addToken(grant.token, List.of(VideoRoomAdmin.PLUGIN));
-            pool.rooms(room.server).allow(room.janusRoom, room.secret, List.of(grant.token));
+            token = pool.client(room.server).addTokenAsync(grant.token, List.of(VideoRoomAdmin.PLUGIN));
+            allowed = pool.rooms(room.server).allowAsync(room.janusRoom, room.secret, List.of(grant.token));
         } catch (JanusException e) {
             throw MediaProblems.unavailable(e);
+        }
+        try {
+            grants.persist(grant);
+            grants.flush();
+        } finally {
+            try {
+                JanusClient.join(token);
+                JanusClient.join(allowed);
+            } catch (JanusException e) {
+                throw MediaProblems.unavailable(e); // rolled back; a token without a grant is known to nobody
+            }
         }
         audit.record(AuditEntry.of(AuditAction.EXECUTE, "media-room", roomId).detail("join-grant"));
         return new JoinGrantView(

@@ -23,7 +23,8 @@ import vn.teleconsult.platform.problem.ProblemException;
 
 /**
  * Turns VideoRoom events from Janus's HTTP event handler into attendance, redeems grants when their holder has joined
- * (so the token cannot be used again), and kicks anyone in a room who joined without a grant.
+ * (so the token cannot be used again), kicks anyone in a room who joined without a grant, and keeps each stay's media
+ * state from the WebRTC and media events of the participant's publisher handle.
  */
 @ApplicationScoped
 public class JanusEventService {
@@ -50,11 +51,26 @@ public class JanusEventService {
         this.pool = pool;
     }
 
-    /** A VideoRoom event about one participant. */
-    public record RoomEvent(String event, long room, long feed, Instant at) {}
+    /** Janus event type of WebRTC events (ICE, DTLS, webrtcup, hangup). */
+    static final int WEBRTC_EVENT = 16;
+
+    /** Janus event type of media events (receiving or not, slow link, stats). */
+    static final int MEDIA_EVENT = 32;
+
+    /** An event the bridge acts on, in the order Janus sent them. */
+    public sealed interface Event permits RoomEvent, HandleEvent {}
+
+    /** A VideoRoom event about one participant; {@code handle} is the publisher's Janus handle, when Janus says. */
+    public record RoomEvent(String event, long room, long feed, Long handle, Instant at) implements Event {}
+
+    /**
+     * A WebRTC or media event of one Janus handle: {@code webrtcup}, {@code hangup} (with {@code detail} the reason),
+     * {@code receiving} or {@code not receiving} (with {@code detail} audio or video), {@code slow link}.
+     */
+    public record HandleEvent(long handle, String state, String detail, Instant at) implements Event {}
 
     /** Checks a POSTed body (one event or an array of them) completely before anything is applied. */
-    public static List<RoomEvent> parse(JsonNode body) {
+    public static List<Event> parse(JsonNode body) {
         if (body == null || !(body.isArray() || body.isObject())) {
             throw ProblemException.badRequest("Expected a Janus event object or an array of them.");
         }
@@ -64,37 +80,85 @@ public class JanusEventService {
         } else {
             items.add(body);
         }
-        List<RoomEvent> events = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         for (JsonNode item : items) {
             if (!item.isObject() || !item.path("type").isIntegralNumber()) {
                 throw ProblemException.badRequest("Every event must be an object with an integer 'type'.");
             }
-            if (item.path("type").asInt() != PLUGIN_EVENT
-                    || !VideoRoomAdmin.PLUGIN.equals(
-                            item.path("event").path("plugin").asText())) {
-                continue;
-            }
-            JsonNode data = item.path("event").path("data");
-            String name = data.path("event").asText("");
-            if (!List.of("joined", "leaving", "published", "unpublished", "kicked")
-                    .contains(name)) {
-                continue;
-            }
-            if (!data.path("room").isIntegralNumber() || !data.path("id").isIntegralNumber()) {
-                throw ProblemException.badRequest("VideoRoom event '" + name + "' without integer room and id.");
-            }
             long micros = item.path("timestamp").asLong(0);
             Instant at = micros > 0 ? Instant.ofEpochSecond(0, micros * 1000) : Instant.now();
-            events.add(new RoomEvent(
-                    name, data.path("room").asLong(), data.path("id").asLong(), at));
+            int type = item.path("type").asInt();
+            if (type == PLUGIN_EVENT) {
+                roomEvent(item, at).ifPresent(events::add);
+            } else if (type == WEBRTC_EVENT || type == MEDIA_EVENT) {
+                handleEvent(item, type, at).ifPresent(events::add);
+            }
         }
         return events;
     }
 
+    private static Optional<Event> roomEvent(JsonNode item, Instant at) {
+        if (!VideoRoomAdmin.PLUGIN.equals(item.path("event").path("plugin").asText())) {
+            return Optional.empty();
+        }
+        JsonNode data = item.path("event").path("data");
+        String name = data.path("event").asText("");
+        if (!List.of("joined", "leaving", "published", "unpublished", "kicked").contains(name)) {
+            return Optional.empty();
+        }
+        if (!data.path("room").isIntegralNumber() || !data.path("id").isIntegralNumber()) {
+            throw ProblemException.badRequest("VideoRoom event '" + name + "' without integer room and id.");
+        }
+        Long handle = item.path("handle_id").isIntegralNumber()
+                ? item.path("handle_id").asLong()
+                : null;
+        return Optional.of(
+                new RoomEvent(name, data.path("room").asLong(), data.path("id").asLong(), handle, at));
+    }
+
+    private static Optional<Event> handleEvent(JsonNode item, int type, Instant at) {
+        JsonNode event = item.path("event");
+        String state;
+        String detail = null;
+        if (type == WEBRTC_EVENT && event.has("connection")) {
+            state = event.path("connection").asText();
+            if (!state.equals("webrtcup") && !state.equals("hangup")) {
+                return Optional.empty();
+            }
+            detail = state.equals("hangup") ? clip(event.path("reason").asText("")) : null;
+        } else if (type == MEDIA_EVENT && event.has("receiving")) {
+            if (!event.path("receiving").isBoolean()) {
+                throw ProblemException.badRequest("Media event 'receiving' must be true or false.");
+            }
+            state = event.path("receiving").asBoolean() ? "receiving" : "not receiving";
+            detail = event.path("media").asText("");
+            if (!detail.equals("audio") && !detail.equals("video")) {
+                return Optional.empty(); // data channels
+            }
+        } else if (type == MEDIA_EVENT && event.has("slow_link")) {
+            state = "slow link";
+        } else {
+            return Optional.empty(); // ICE and DTLS steps, stats
+        }
+        if (!item.path("handle_id").isIntegralNumber()) {
+            throw ProblemException.badRequest("WebRTC and media events need an integer 'handle_id'.");
+        }
+        return Optional.of(new HandleEvent(item.path("handle_id").asLong(), state, detail, at));
+    }
+
+    private static String clip(String text) {
+        return text.length() > 200 ? text.substring(0, 200) : text;
+    }
+
     @Transactional
-    public int apply(List<RoomEvent> events) {
+    public int apply(List<Event> events) {
         int applied = 0;
-        for (RoomEvent event : events) {
+        for (Event any : events) {
+            if (any instanceof HandleEvent event) {
+                applied += media(event) ? 1 : 0;
+                continue;
+            }
+            RoomEvent event = (RoomEvent) any;
             Optional<Room> room = rooms.liveByJanusRoom(event.room());
             if (room.isEmpty() || room.get().state != RoomState.OPEN) {
                 continue;
@@ -137,6 +201,7 @@ public class JanusEventService {
         stay.feedId = event.feed();
         stay.joinedAt = event.at();
         stay.mediaState = "joined";
+        stay.handleId = event.handle();
         attendance.persist(stay);
         room.emptySince = null;
     }
@@ -153,6 +218,43 @@ public class JanusEventService {
         if (attendance.presentCount(room.id) == 0) {
             room.emptySince = event.at();
         }
+    }
+
+    /** WebRTC and media state of a participant's publisher handle; events of other handles (subscribers) are not. */
+    private boolean media(HandleEvent event) {
+        Optional<Attendance> found = attendance.presentByHandle(event.handle());
+        if (found.isEmpty()) {
+            return false;
+        }
+        Attendance stay = found.get();
+        // lock order as in closing and in VideoRoom events: the room first, then its stays (else they deadlock)
+        if (rooms.locked(stay.roomId).isEmpty()) {
+            return false;
+        }
+        attendance.getEntityManager().refresh(stay);
+        if (stay.leftAt != null) {
+            return false; // the room closed meanwhile
+        }
+        switch (event.state()) {
+            case "webrtcup" -> {
+                if (stay.webrtcUpAt == null) {
+                    stay.webrtcUpAt = event.at();
+                }
+            }
+            case "hangup" -> {
+                stay.hangupReason = event.detail();
+                stay.mediaState = "hung up";
+            }
+            case "slow link" -> stay.slowLinks++;
+            default -> {
+                if ("audio".equals(event.detail())) {
+                    stay.audio = event.state();
+                } else {
+                    stay.video = event.state();
+                }
+            }
+        }
+        return true;
     }
 
     private void media(Room room, RoomEvent event, boolean publishing) {

@@ -75,7 +75,7 @@ public class RecoveryService {
         if (room == null || room.state != RoomState.RECOVERING) {
             return true;
         }
-        var server = pool.pick(rooms::participantsOn);
+        var server = pool.pick(rooms.participantsByServer());
         if (server.isEmpty()) {
             return false;
         }

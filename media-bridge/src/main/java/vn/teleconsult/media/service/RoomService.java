@@ -1,18 +1,24 @@
 package vn.teleconsult.media.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
 import vn.teleconsult.media.MediaSettings;
 import vn.teleconsult.media.api.OpenRoom;
+import vn.teleconsult.media.api.RecordingConsent;
+import vn.teleconsult.media.api.RecordingFile;
 import vn.teleconsult.media.api.RoomView;
 import vn.teleconsult.media.api.VideoRooms;
 import vn.teleconsult.media.domain.JoinGrant;
@@ -20,6 +26,7 @@ import vn.teleconsult.media.domain.Room;
 import vn.teleconsult.media.domain.RoomKind;
 import vn.teleconsult.media.domain.RoomParticipant;
 import vn.teleconsult.media.domain.RoomState;
+import vn.teleconsult.media.janus.JanusClient;
 import vn.teleconsult.media.janus.JanusException;
 import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.media.janus.VideoRoomAdmin.RoomSpec;
@@ -46,6 +53,7 @@ public class RoomService implements VideoRooms {
     private final MediaSettings settings;
     private final AuditTrail audit;
     private final Event<ParticipantNotice> notices;
+    private final RecordingService recordings;
 
     public RoomService(
             RoomRepository rooms,
@@ -55,11 +63,13 @@ public class RoomService implements VideoRooms {
             JanusPool pool,
             MediaSettings settings,
             AuditTrail audit,
-            Event<ParticipantNotice> notices) {
+            Event<ParticipantNotice> notices,
+            RecordingService recordings) {
         this.rooms = rooms;
         this.participants = participants;
         this.grants = grants;
         this.attendance = attendance;
+        this.recordings = recordings;
         this.pool = pool;
         this.settings = settings;
         this.audit = audit;
@@ -70,10 +80,7 @@ public class RoomService implements VideoRooms {
     @Transactional
     public RoomView open(OpenRoom request) {
         RoomKind kind = validate(request);
-        if (rooms.liveFor(kind, request.referenceId())) {
-            throw ProblemException.conflict("A room for " + kind + " " + request.referenceId() + " is already open.");
-        }
-        String server = pool.pick(rooms::participantsOn).orElseThrow(MediaProblems::noServer);
+        String server = pool.pick(rooms.participantsByServer()).orElseThrow(MediaProblems::noServer);
         Room room = new Room();
         room.id = UUID.randomUUID();
         room.kind = kind;
@@ -87,32 +94,66 @@ public class RoomService implements VideoRooms {
         room.bitrate = settings.bitrate();
         room.maxPublishers = settings.maxPublishers();
         room.openedAt = Instant.now();
+        // Janus creates the room while the database stores it: one wait instead of two; undone if the database refuses
+        CompletableFuture<JsonNode> created;
+        try {
+            created = pool.rooms(server).createAsync(spec(room, null));
+        } catch (JanusException e) {
+            throw MediaProblems.unavailable(e);
+        }
         rooms.persist(room);
         for (UUID user : request.participants()) {
             RoomParticipant participant = new RoomParticipant();
             participant.key = new RoomParticipant.Key(room.id, user);
             participants.persist(participant);
         }
-        rooms.flush(); // database constraints first, so that a refused room is never created in Janus
-        createInJanus(room);
+        try {
+            rooms.flush();
+        } catch (PersistenceException e) {
+            destroyQuietly(room, created);
+            if (violates(e, "room_live_reference")) {
+                throw ProblemException.conflict(
+                        "A room for " + kind + " " + request.referenceId() + " is already open.");
+            }
+            throw e;
+        }
+        try {
+            JanusClient.join(created);
+        } catch (JanusException e) {
+            throw MediaProblems.unavailable(e); // Janus made no room; the transaction rolls back
+        }
         audit.record(AuditEntry.of(AuditAction.CREATE, "media-room", room.id).detail("server=" + server));
         Log.infof("Room %s opened on Janus %s", room.id, server);
-        return view(room);
+        return view(room, request.participants(), null);
     }
 
     /** Creates the room's Janus room on its server; a Janus failure becomes a 503 and rolls the transaction back. */
     void createInJanus(Room room) {
         try {
-            pool.rooms(room.server)
-                    .create(new RoomSpec(
-                            room.janusRoom,
-                            room.kind.name().toLowerCase() + " " + room.id,
-                            room.secret,
-                            room.maxPublishers,
-                            room.bitrate,
-                            List.of()));
+            pool.rooms(room.server).create(spec(room, recordings.recordDir(room.id)));
         } catch (JanusException e) {
             throw MediaProblems.unavailable(e);
+        }
+    }
+
+    private static RoomSpec spec(Room room, String recordDir) {
+        return new RoomSpec(
+                room.janusRoom,
+                room.kind.name().toLowerCase() + " " + room.id,
+                room.secret,
+                room.maxPublishers,
+                room.bitrate,
+                List.of(),
+                recordDir);
+    }
+
+    /** Takes back a Janus room the database refused. */
+    private void destroyQuietly(Room room, CompletableFuture<JsonNode> created) {
+        try {
+            JanusClient.join(created);
+            pool.rooms(room.server).destroy(room.janusRoom, room.secret);
+        } catch (JanusException e) {
+            Log.debugf("Room %s: nothing to undo in Janus (%s)", room.id, e.getMessage());
         }
     }
 
@@ -138,10 +179,22 @@ public class RoomService implements VideoRooms {
         attendance.allPresent(room.id).forEach(a -> a.leftAt = now);
         room.state = RoomState.CLOSED;
         room.closedAt = now;
+        recordings.roomClosed(room.id);
         audit.record(AuditEntry.of(AuditAction.DELETE, "media-room", room.id));
         notices.fire(new ParticipantNotice("closed", room.id, participantIds(room.id)));
         Log.infof("Room %s closed", room.id);
         return view(room);
+    }
+
+    @Override
+    public RoomView record(UUID roomId, RecordingConsent consent) {
+        recordings.record(roomId, consent, "api");
+        return get(roomId, null, true);
+    }
+
+    @Override
+    public List<RecordingFile> recordings(UUID roomId) {
+        return recordings.files(roomId, null, true);
     }
 
     /** Takes a grant's token out of Janus (core tokens and, while unredeemed, the room's allowed list). */
@@ -175,7 +228,17 @@ public class RoomService implements VideoRooms {
         get(roomId, userId, system);
         audit.record(AuditEntry.of(AuditAction.READ, "media-attendance", roomId));
         return attendance.ofRoom(roomId).stream()
-                .map(a -> new AttendanceView(a.userId, a.joinedAt, a.leftAt, a.published, a.mediaState))
+                .map(a -> new AttendanceView(
+                        a.userId,
+                        a.joinedAt,
+                        a.leftAt,
+                        a.published,
+                        a.mediaState,
+                        a.webrtcUpAt,
+                        a.audio,
+                        a.video,
+                        a.slowLinks,
+                        a.hangupReason))
                 .toList();
     }
 
@@ -184,9 +247,12 @@ public class RoomService implements VideoRooms {
     }
 
     RoomView view(Room room) {
-        List<UUID> users = participantIds(room.id).stream()
-                .sorted(Comparator.naturalOrder())
-                .toList();
+        return view(room, participantIds(room.id), recordings.state(room.id));
+    }
+
+    private static RoomView view(Room room, Set<UUID> participants, String recording) {
+        List<UUID> users =
+                participants.stream().sorted(Comparator.naturalOrder()).toList();
         return new RoomView(
                 room.id,
                 room.kind.name(),
@@ -198,7 +264,8 @@ public class RoomService implements VideoRooms {
                 room.bitrate,
                 room.maxPublishers,
                 room.openedAt,
-                room.closedAt);
+                room.closedAt,
+                recording);
     }
 
     private static RoomKind validate(OpenRoom request) {
@@ -228,6 +295,16 @@ public class RoomService implements VideoRooms {
             throw ProblemException.badRequest("A waiting room needs 'hostUserId', the doctor who admits patients.");
         }
         return kind;
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation
+                    && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A Janus room number that JavaScript (janus.js) represents exactly. */

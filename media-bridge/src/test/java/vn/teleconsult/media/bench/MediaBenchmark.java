@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -45,7 +48,19 @@ import vn.teleconsult.platform.security.Role;
 @QuarkusTest
 @QuarkusTestResource(value = JanusServers.class, restrictToAnnotatedClass = false)
 @EnabledIfSystemProperty(named = "bench.media", matches = "true")
+@TestProfile(MediaBenchmark.NoTurn.class)
 class MediaBenchmark {
+
+    /**
+     * No TURN server in the ICE configuration, as on a hospital network where browsers reach Janus directly: the
+     * direct join gets none either, so that both sides do the same ICE work.
+     */
+    public static class NoTurn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("media.turn.urls", "");
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RUNS = Integer.getInteger("bench.media.runs", 20);
@@ -77,6 +92,14 @@ class MediaBenchmark {
         return JSON.readTree(response.body());
     }
 
+    private static JsonNode grant(String room, String token) {
+        try {
+            return call("POST", "/api/media/rooms/" + room + "/grants", token, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String openRoom(String system, UUID... users) throws Exception {
         return call(
                         "POST",
@@ -93,6 +116,7 @@ class MediaBenchmark {
                 Duration.ofSeconds(30),
                 "Janus servers connected",
                 () -> pool.healthy("main") && pool.healthy("second"));
+        String load = Files.readString(Path.of("/proc/loadavg")).strip();
         Path browser = JanusProcess.repositoryRoot().resolve("media-bridge/src/test/browser");
         Process node = new ProcessBuilder(JanusServers.network.inside(
                         List.of("node", browser.resolve("bench.mjs").toString())))
@@ -110,6 +134,9 @@ class MediaBenchmark {
         String system = participants.system();
         List<Double> bridgeMs = new ArrayList<>();
         List<Double> restOnlyMs = new ArrayList<>();
+        List<Double> openMs = new ArrayList<>();
+        List<Double> preopenedMs = new ArrayList<>();
+        List<Double> bridgeBrowserMs = new ArrayList<>();
         List<Double> directMs = new ArrayList<>();
         try (JanusSession session = direct.createSession(token)) {
             var rooms = new VideoRoomAdmin(session.attach(VideoRoomAdmin.PLUGIN), JSON, JanusProcess.ADMIN_SECRET);
@@ -117,6 +144,12 @@ class MediaBenchmark {
             rooms.create(new RoomSpec(premade, "bench", "bench-secret", 6, 512_000, List.of(token)));
             for (int i = -2; i < RUNS; i++) { // two warm-up runs of each
                 session.keepAlive(); // Janus drops sessions idle for 60 s
+                // directly: janus.js joins the pre-made room with a stored token
+                ObjectNode plain = JSON.createObjectNode();
+                plain.set("a", directGrant(janus, premade, token));
+                plain.set("b", directGrant(janus, premade, token));
+                // alternate which goes first, so that neither always runs while the other's leaving is processed
+                double floorMs = i % 2 == 0 ? 0 : ask(in, out, plain);
                 // through the bridge: open the room, two grants, both join, first frame in the second browser
                 UUID a = UUID.randomUUID();
                 UUID b = UUID.randomUUID();
@@ -124,20 +157,25 @@ class MediaBenchmark {
                 String tokenB = participants.token(b, Role.HUB_SPECIALIST);
                 long t0 = System.nanoTime();
                 String room = openRoom(system, a, b);
+                long opened = System.nanoTime();
+                // each participant's browser asks for its own grant, at the same time
+                var grantA = CompletableFuture.supplyAsync(() -> grant(room, tokenA));
+                var grantB = CompletableFuture.supplyAsync(() -> grant(room, tokenB));
                 ObjectNode run = JSON.createObjectNode();
-                run.set("a", call("POST", "/api/media/rooms/" + room + "/grants", tokenA, null));
-                run.set("b", call("POST", "/api/media/rooms/" + room + "/grants", tokenB, null));
+                run.set("a", grantA.join());
+                run.set("b", grantB.join());
                 double restMs = (System.nanoTime() - t0) / 1e6;
                 double browserMs = ask(in, out, run);
                 call("DELETE", "/api/media/rooms/" + room, system, null);
-                // directly: janus.js joins the pre-made room with a stored token
-                ObjectNode plain = JSON.createObjectNode();
-                plain.set("a", directGrant(janus, premade, token));
-                plain.set("b", directGrant(janus, premade, token));
-                double floorMs = ask(in, out, plain);
+                if (i % 2 == 0) {
+                    floorMs = ask(in, out, plain);
+                }
                 if (i >= 0) {
                     bridgeMs.add(restMs + browserMs);
                     restOnlyMs.add(restMs);
+                    openMs.add((opened - t0) / 1e6);
+                    preopenedMs.add(restMs - (opened - t0) / 1e6 + browserMs);
+                    bridgeBrowserMs.add(browserMs);
                     directMs.add(floorMs);
                 }
             }
@@ -163,15 +201,22 @@ class MediaBenchmark {
             double bridgeP50 = p50(bridgeMs);
             double directP50 = p50(directMs);
             String report = String.format(
-                    "runs=%d%nstart session -> first remote frame, p50: bridge %.0f ms, direct janus.js %.0f ms,"
-                            + " ratio %.2f%nof which the bridge's REST calls (open room, two grants), p50 %.0f ms%n"
-                            + "bridge samples %s%ndirect samples %s%n"
+                    "runs=%d, load before: %s%nstart session -> first remote frame, p50: bridge %.0f ms, direct janus.js"
+                            + " %.0f ms, ratio %.2f%nof which the bridge's REST calls (open room, then two grants in"
+                            + " parallel), p50 %.0f ms (open room alone %.0f ms); browser part through the bridge"
+                            + " %.0f ms%nroom opened beforehand (booked sessions): grants -> first remote frame, p50 %.0f ms,"
+                            + " ratio %.2f%nbridge samples %s%ndirect samples %s%n"
                             + "rooms created+destroyed per second (%d sequential): bridge %.1f/s, direct %.1f/s%n",
                     RUNS,
+                    load,
                     bridgeP50,
                     directP50,
                     bridgeP50 / directP50,
                     p50(restOnlyMs),
+                    p50(openMs),
+                    p50(bridgeBrowserMs),
+                    p50(preopenedMs),
+                    p50(preopenedMs) / directP50,
                     bridgeMs,
                     directMs,
                     ROOMS,

@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -88,10 +91,7 @@ class BrowserJoinTest {
     @Test
     void shouldExchangeVideoBetweenTwoBrowsersAndRefuseReusedOrWrongTokens() throws Exception {
         npmCi();
-        Poll.until(
-                Duration.ofSeconds(30),
-                "Janus servers connected",
-                () -> pool.healthy("main") && pool.healthy("second"));
+        participants.awaitJanus();
         UUID doctor = UUID.randomUUID();
         UUID specialist = UUID.randomUUID();
         UUID room = participants.openConsult(doctor, specialist);
@@ -117,12 +117,7 @@ class BrowserJoinTest {
         assertTrue(result.path("wrong").path("error").asText().contains("session"), result.toString());
 
         Poll.until(Duration.ofSeconds(30), "room closed after both left", () -> "CLOSED"
-                .equals(given().auth()
-                        .oauth2(participants.system())
-                        .get("/api/media/rooms/{id}", room)
-                        .then()
-                        .extract()
-                        .path("state")));
+                .equals(participants.roomField(room, "state")));
         String server = a.path("server").asText().contains(":" + JanusServers.MAIN.wsPort()) ? "main" : "second";
         assertFalse(pool.rooms(server).exists(a.path("janusRoom").asLong()), "Janus room destroyed");
         var stays = given().auth()
@@ -131,8 +126,121 @@ class BrowserJoinTest {
                 .then()
                 .statusCode(200)
                 .extract()
-                .jsonPath()
-                .getList("published", Boolean.class);
-        assertEquals(List.of(true, true), stays, "both published, as Janus reported");
+                .jsonPath();
+        assertEquals(List.of(true, true), stays.getList("published", Boolean.class), "both published: " + stays);
+        // media state from Janus's own WebRTC and media events on each publisher's handle
+        assertEquals(
+                2, stays.getList("webrtcUpAt").stream().filter(t -> t != null).count(), stays.prettify());
+        assertEquals(List.of("receiving", "receiving"), stays.getList("video", String.class), stays.prettify());
+        assertEquals(List.of("receiving", "receiving"), stays.getList("audio", String.class), stays.prettify());
+    }
+
+    @Test
+    void shouldRecordWithConsentIntoPlayableFilesThatMembersDownload() throws Exception {
+        npmCi();
+        participants.awaitJanus();
+        UUID doctor = UUID.randomUUID();
+        UUID specialist = UUID.randomUUID();
+        UUID room = participants.openConsult(doctor, specialist);
+        String system = participants.system();
+        given().auth()
+                .oauth2(system)
+                .contentType("application/json")
+                .body(Map.of(
+                        "consentedBy",
+                        Set.of(doctor, specialist),
+                        "consentedAt",
+                        Instant.now().toString()))
+                .post("/api/media/rooms/{id}/recording", room)
+                .then()
+                .statusCode(200);
+        ObjectNode scenario = JSON.createObjectNode();
+        scenario.set("a", grant(room, doctor, Role.SATELLITE_DOCTOR));
+        scenario.set("b", grant(room, specialist, Role.HUB_SPECIALIST));
+        JsonNode result = runBrowsers(scenario);
+        assertTrue(result.path("bVideo").path("width").asInt() > 0, "video exchanged while recording: " + result);
+        given().auth()
+                .oauth2(system)
+                .delete("/api/media/rooms/{id}", room)
+                .then()
+                .statusCode(200);
+        Poll.until(Duration.ofSeconds(60), "recording converted", () -> "READY"
+                .equals(participants.roomField(room, "recording")));
+
+        String doctorToken = participants.token(doctor, Role.SATELLITE_DOCTOR);
+        var files = given().auth()
+                .oauth2(doctorToken)
+                .get("/api/media/rooms/{id}/recordings", room)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        System.out.println("Recording files: " + files.prettify());
+        List<Map<String, Object>> videos = files.getList("findAll { it.kind == 'video' }");
+        assertEquals(
+                Set.of(doctor.toString(), specialist.toString()),
+                videos.stream().map(v -> v.get("userId")).collect(java.util.stream.Collectors.toSet()),
+                "one video per participant: " + files.prettify());
+        for (Map<String, Object> video : videos) {
+            assertEquals("video/webm", video.get("contentType"));
+            JsonNode probe = probe(download(doctorToken, room, video.get("id")));
+            assertTrue(probe.path("format").path("format_name").asText().contains("webm"), probe.toString());
+            assertEquals("vp8", probe.path("streams").path(0).path("codec_name").asText(), probe.toString());
+            assertTrue(probe.path("streams").path(0).path("nb_read_frames").asInt() > 10, probe.toString());
+            assertTrue(probe.path("streams").path(0).path("width").asInt() > 0, probe.toString());
+        }
+        List<Map<String, Object>> audios = files.getList("findAll { it.kind == 'audio' }");
+        assertEquals(2, audios.size(), files.prettify());
+        JsonNode audio = probe(download(doctorToken, room, audios.get(0).get("id")));
+        assertEquals("opus", audio.path("streams").path(0).path("codec_name").asText(), audio.toString());
+        assertTrue(audio.path("format").path("duration").asDouble() > 0.5, audio.toString());
+
+        // only members: someone else gets nothing
+        given().auth()
+                .oauth2(participants.token(UUID.randomUUID(), Role.HUB_SPECIALIST))
+                .get(
+                        "/api/media/rooms/{id}/recordings/{file}",
+                        room,
+                        videos.get(0).get("id"))
+                .then()
+                .statusCode(404);
+    }
+
+    private static Path download(String token, UUID room, Object file) throws IOException {
+        byte[] body = given().auth()
+                .oauth2(token)
+                .get("/api/media/rooms/{id}/recordings/{file}", room, file)
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"))
+                .extract()
+                .asByteArray();
+        assertTrue(body.length > 0);
+        Path copy = Files.createTempFile("recording", ".bin");
+        Files.write(copy, body);
+        return copy;
+    }
+
+    /** ffprobe (Debian ffmpeg) decodes every frame and tells container, codec, size and duration. */
+    private static JsonNode probe(Path file) throws IOException, InterruptedException {
+        try {
+            Process ffprobe = new ProcessBuilder(
+                            "ffprobe",
+                            "-v",
+                            "error",
+                            "-count_frames",
+                            "-show_entries",
+                            "format=format_name,duration:stream=codec_name,width,height,nb_read_frames",
+                            "-of",
+                            "json",
+                            file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(ffprobe.getInputStream().readAllBytes());
+            assertTrue(ffprobe.waitFor(60, TimeUnit.SECONDS) && ffprobe.exitValue() == 0, "ffprobe: " + output);
+            return JSON.readTree(output);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }

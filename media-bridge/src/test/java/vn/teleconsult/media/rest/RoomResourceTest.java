@@ -46,10 +46,7 @@ class RoomResourceTest {
     JanusPool pool;
 
     private void awaitServers() {
-        Poll.until(
-                Duration.ofSeconds(20),
-                "both Janus servers connected",
-                () -> pool.healthy("main") && pool.healthy("second"));
+        participants.awaitJanus();
     }
 
     private JsonPath grant(UUID room, UUID user, Role role) {
@@ -70,14 +67,7 @@ class RoomResourceTest {
     }
 
     private List<Map<String, Object>> attendance(UUID room) {
-        return given().auth()
-                .oauth2(participants.system())
-                .get("/api/media/rooms/{id}/attendance", room)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
+        return participants.attendance(room);
     }
 
     @Test

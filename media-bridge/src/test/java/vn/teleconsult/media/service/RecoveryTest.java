@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.media.testing.JanusParticipant;
@@ -30,6 +33,8 @@ import vn.teleconsult.media.testing.JanusProcess;
 import vn.teleconsult.media.testing.JanusServers;
 import vn.teleconsult.media.testing.Participants;
 import vn.teleconsult.media.testing.Poll;
+import vn.teleconsult.media.ws.Notices;
+import vn.teleconsult.platform.notify.PgChannels;
 import vn.teleconsult.platform.security.Role;
 
 /** Kills the real Janus processes these tests started (by PID) and checks that sessions survive. */
@@ -46,11 +51,14 @@ class RecoveryTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    PgChannels channels;
+
+    @Inject
+    Notices notices;
+
     private void awaitServers() {
-        Poll.until(
-                Duration.ofSeconds(30),
-                "both Janus servers connected",
-                () -> pool.healthy("main") && pool.healthy("second"));
+        participants.awaitJanus();
     }
 
     private static void restart(JanusProcess janus) {
@@ -102,7 +110,7 @@ class RecoveryTest {
     }
 
     @Test
-    void shouldRecreateRoomAndTellParticipantsToReconnectWhenJanusIsKilledMidSession() {
+    void shouldRecreateRoomAndTellParticipantsToReconnectWhenJanusIsKilledMidSession() throws Exception {
         awaitServers();
         UUID doctor = UUID.randomUUID();
         UUID specialist = UUID.randomUUID();
@@ -112,6 +120,9 @@ class RecoveryTest {
         Poll.until(Duration.ofSeconds(5), "socket ready", () -> listener.messages.contains("{\"type\":\"ready\"}"));
         JsonPath first = grant(room, doctor);
         JanusProcess victim = serverOf(first);
+        // another replica's listener: its own PostgreSQL connection, nothing shared with this application's
+        List<String> heardElsewhere = new CopyOnWriteArrayList<>();
+        AutoCloseable otherReplica = channels.listen(Notices.CHANNEL, heardElsewhere::add);
         try {
             try (var participant = JanusParticipant.connect(victim.apiUri(), first.getString("token"))) {
                 assertEquals(
@@ -121,14 +132,8 @@ class RecoveryTest {
                                 .path("videoroom")
                                 .asText());
                 // Janus posts its events asynchronously: kill only once the join is on the attendance record
-                Poll.until(Duration.ofSeconds(10), "join recorded before the kill", () -> !given().auth()
-                        .oauth2(participants.system())
-                        .get("/api/media/rooms/{id}/attendance", room)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("$")
+                Poll.until(Duration.ofSeconds(10), "join recorded before the kill", () -> !participants
+                        .attendance(room)
                         .isEmpty());
                 long killedAt = System.nanoTime();
                 victim.kill();
@@ -136,6 +141,13 @@ class RecoveryTest {
                         .anyMatch(m -> m.contains("\"reconnect\"") && m.contains(room.toString())));
                 long noticeMillis = (System.nanoTime() - killedAt) / 1_000_000;
                 assertTrue(noticeMillis < 10_000, "noticed after " + noticeMillis + " ms");
+                Poll.until(
+                        Duration.ofSeconds(5),
+                        "reconnect notice on the other replica's listener",
+                        () -> heardElsewhere.stream()
+                                .anyMatch(m -> m.contains("\"reconnect\"")
+                                        && m.contains(room.toString())
+                                        && m.contains(doctor.toString())));
             } catch (RuntimeException closingOnDeadServer) {
                 // closing the participant's session on the killed server fails; that is expected
                 if (!listener.messages.stream().anyMatch(m -> m.contains("\"reconnect\""))) {
@@ -154,18 +166,51 @@ class RecoveryTest {
                                 .path("videoroom")
                                 .asText());
             }
-            List<Map<String, Object>> stays = given().auth()
-                    .oauth2(participants.system())
-                    .get("/api/media/rooms/{id}/attendance", room)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getList("$");
+            List<Map<String, Object>> stays = participants.attendance(room);
             assertEquals("server lost", stays.get(0).get("mediaState"));
         } finally {
             socket.abort();
+            otherReplica.close();
             restart(victim);
+        }
+    }
+
+    /**
+     * Replica A (here: a plain JDBC connection of the test, as A's RecoveryService would send it) re-created a room;
+     * the participant's WebSocket is on this application (replica B) and is told, only once A's transaction commits.
+     */
+    @Test
+    void shouldDeliverNoticesFromAnotherReplicaThroughPostgres() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID room = UUID.randomUUID();
+        UUID rolledBack = UUID.randomUUID();
+        var listener = new Listener();
+        WebSocket socket = connect("?access_token=" + participants.token(user, Role.HUB_SPECIALIST), listener);
+        try (var replicaA = DriverManager.getConnection(
+                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
+                ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class),
+                ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class))) {
+            Poll.until(Duration.ofSeconds(5), "socket ready", () -> listener.messages.contains("{\"type\":\"ready\"}"));
+            replicaA.setAutoCommit(false);
+            notifyFrom(replicaA, new ParticipantNotice("reconnect", rolledBack, Set.of(user)));
+            replicaA.rollback();
+            notifyFrom(replicaA, new ParticipantNotice("reconnect", room, Set.of(user)));
+            notifyFrom(replicaA, new ParticipantNotice("reconnect", room, Set.of(UUID.randomUUID())));
+            replicaA.commit();
+            Poll.until(Duration.ofSeconds(5), "notice from replica A", () -> listener.messages.stream()
+                    .anyMatch(m -> m.contains("\"reconnect\"") && m.contains(room.toString())));
+            assertEquals(
+                    2, listener.messages.size(), "ready and one notice, none of the rolled back: " + listener.messages);
+        } finally {
+            socket.abort();
+        }
+    }
+
+    private void notifyFrom(Connection replica, ParticipantNotice notice) throws SQLException {
+        try (var statement = replica.prepareStatement("select pg_notify(?, ?)")) {
+            statement.setString(1, Notices.CHANNEL);
+            statement.setString(2, notices.encode(notice));
+            statement.execute();
         }
     }
 

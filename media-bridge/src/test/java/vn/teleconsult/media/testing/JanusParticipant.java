@@ -33,6 +33,11 @@ public final class JanusParticipant implements AutoCloseable {
         return new JanusParticipant(session, session.attach(VideoRoomAdmin.PLUGIN));
     }
 
+    /** The Janus handle this participant joins and publishes with. */
+    public long handleId() {
+        return handle.id();
+    }
+
     /** Joins as a publisher; returns the plugin's answer ({@code joined}, or an error with {@code error_code}). */
     public JsonNode join(long room, long feedId, String token) {
         String transaction = handle.send(JSON.createObjectNode()

@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.platform.security.AccessTokens;
 import vn.teleconsult.platform.security.Role;
 
@@ -15,9 +18,42 @@ import vn.teleconsult.platform.security.Role;
 public class Participants {
 
     private final AccessTokens tokens;
+    private final JanusPool pool;
 
-    public Participants(AccessTokens tokens) {
+    public Participants(AccessTokens tokens, JanusPool pool) {
         this.tokens = tokens;
+        this.pool = pool;
+    }
+
+    /** Waits until the bridge is connected to both test Janus servers (after start-up, or after a kill test). */
+    public void awaitJanus() {
+        Poll.until(
+                Duration.ofSeconds(30),
+                "both Janus servers connected",
+                () -> pool.healthy("main") && pool.healthy("second"));
+    }
+
+    /** The room's attendance record, as a system sees it. */
+    public List<Map<String, Object>> attendance(UUID room) {
+        return given().auth()
+                .oauth2(system())
+                .get("/api/media/rooms/{id}/attendance", room)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+    }
+
+    /** One field of the room as a system sees it, e.g. {@code state} or {@code recording}. */
+    public String roomField(UUID room, String field) {
+        return given().auth()
+                .oauth2(system())
+                .get("/api/media/rooms/{id}", room)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path(field);
     }
 
     public String token(UUID user, Role role) {
