@@ -186,6 +186,50 @@ export class ApiClient {
         return parseMe(await readJson(response));
     }
 
+    /** GET of a JSON resource as the signed-in user; query values that are undefined are left out. */
+    async getJson(path: string, query: Readonly<Record<string, string | undefined>> = {}): Promise<unknown> {
+        const response = await this.authorized(withQuery(path, query), {
+            method: 'GET',
+            headers: { Accept: 'application/json' },
+        });
+        return readJson(response);
+    }
+
+    /** POST of a JSON body as the signed-in user; answers the JSON reply (null when there is none). */
+    async postJson(path: string, body: unknown, headers: Readonly<Record<string, string>> = {}): Promise<unknown> {
+        const response = await this.authorized(path, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+            body: JSON.stringify(body),
+        });
+        return response.status === 204 ? null : readJson(response);
+    }
+
+    /** PUT or DELETE (or any method) with an optional JSON body as the signed-in user; answers the JSON reply. */
+    async sendJson(method: string, path: string, body?: unknown): Promise<unknown> {
+        const response = await this.authorized(path, {
+            method,
+            headers:
+                body === undefined
+                    ? { Accept: 'application/json' }
+                    : { 'Content-Type': 'application/json', Accept: 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return response.status === 204 ? null : readJson(response);
+    }
+
+    /** GET of a public JSON resource, without a token (e.g. the catalogue of visit services). */
+    async publicJson(path: string, query: Readonly<Record<string, string | undefined>> = {}): Promise<unknown> {
+        const response = await this.send(withQuery(path, query), {
+            method: 'GET',
+            headers: { Accept: 'application/json' },
+        });
+        if (!response.ok) {
+            throw await errorFrom(response, 'api', this.now());
+        }
+        return readJson(response);
+    }
+
     /** Stops the refresh timer; for tests and page teardown. */
     dispose(): void {
         this.cancelRefreshTimer();
@@ -339,6 +383,18 @@ function formPost(fields: Record<string, string>): RequestInit {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
         body: new URLSearchParams(fields).toString(),
     };
+}
+
+/** Appends the defined query values to a path. */
+export function withQuery(path: string, query: Readonly<Record<string, string | undefined>>): string {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+        if (value !== undefined) {
+            params.set(name, value);
+        }
+    }
+    const text = params.toString();
+    return text === '' ? path : `${path}${path.includes('?') ? '&' : '?'}${text}`;
 }
 
 function withBearer(init: RequestInit, accessToken: string): RequestInit {

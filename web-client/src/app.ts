@@ -1,6 +1,6 @@
 // The application shell: header + main outlet, routing between the sign-in page and the pages that need a
 // signed-in user, loading of the current user (/api/me), and what happens when the session ends.
-import { ApiError, type ApiClient, type Me } from './api';
+import { ApiError, type ApiClient, type Me, type Role } from './api';
 import { h, localize, msg } from './dom';
 import { errorMessage, type UserMessage } from './errors';
 import { onLocaleChange } from './i18n';
@@ -8,6 +8,9 @@ import { HashRouter, matchPath, type RouteParams } from './router';
 import { createHeader, type Header } from './views/header';
 import { createHomeView } from './views/home';
 import { createLoginView } from './views/login';
+import { createAvailabilityView } from './views/availability';
+import { createAuditView, createHospitalsView, createUsersView } from './views/admin';
+import { createBookVisitView, createMyVisitsView } from './views/visits';
 import { createErrorView, createLoadingView, createNotFoundView } from './views/status';
 
 /** What a page gets to render itself. */
@@ -20,11 +23,25 @@ export interface PageContext {
 
 interface PageRoute {
     readonly pattern: string;
+    /** Who may open the page; any signed-in user when absent. */
+    readonly roles?: readonly Role[];
     readonly render: (context: PageContext) => HTMLElement;
 }
 
-/** Pages that need a signed-in user; later work adds consults, worklist, viewer, bookings here. */
-const PAGES: readonly PageRoute[] = [{ pattern: '/', render: ({ me }) => createHomeView(me) }];
+/** Pages that need a signed-in user. */
+const PAGES: readonly PageRoute[] = [
+    { pattern: '/', render: ({ me }) => createHomeView(me) },
+    { pattern: '/visits/book', roles: ['PATIENT'], render: ({ api }) => createBookVisitView(api) },
+    { pattern: '/visits', roles: ['PATIENT'], render: ({ api }) => createMyVisitsView(api) },
+    {
+        pattern: '/availability',
+        roles: ['COORDINATOR', 'HUB_SPECIALIST'],
+        render: ({ api, me }) => createAvailabilityView(api, me),
+    },
+    { pattern: '/admin/hospitals', roles: ['ADMIN'], render: ({ api }) => createHospitalsView(api) },
+    { pattern: '/admin/users', roles: ['ADMIN'], render: ({ api, me }) => createUsersView(api, me) },
+    { pattern: '/admin/audit', roles: ['ADMIN'], render: ({ api }) => createAuditView(api) },
+];
 
 const LOGIN_PATH = '/login';
 
@@ -115,6 +132,10 @@ export class App {
         for (const page of PAGES) {
             const params = matchPath(page.pattern, path);
             if (params) {
+                if (page.roles && !page.roles.some((role) => me.roles.includes(role))) {
+                    this.show(createErrorView({ key: 'error.forbidden' }, () => this.router.navigate('/')));
+                    return;
+                }
                 this.show(page.render({ api: this.api, me, params, navigate: (to) => this.router.navigate(to) }));
                 return;
             }

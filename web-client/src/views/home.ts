@@ -28,6 +28,21 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly MessageKey[]>> = 
     ADMIN: ['home.ADMIN.hospitals', 'home.ADMIN.users', 'home.ADMIN.nodes', 'home.ADMIN.audit'],
 };
 
+/** Pages each role can open from its card; a role without any still shows what is coming. */
+export const ROLE_LINKS: Readonly<Partial<Record<Role, readonly { href: string; key: MessageKey }[]>>> = {
+    ADMIN: [
+        { href: '#/admin/hospitals', key: 'nav.hospitals' },
+        { href: '#/admin/users', key: 'nav.users' },
+        { href: '#/admin/audit', key: 'nav.audit' },
+    ],
+    COORDINATOR: [{ href: '#/availability', key: 'nav.availability' }],
+    HUB_SPECIALIST: [{ href: '#/availability', key: 'nav.availability' }],
+    PATIENT: [
+        { href: '#/visits/book', key: 'nav.bookVisit' },
+        { href: '#/visits', key: 'nav.myVisits' },
+    ],
+};
+
 export function createHomeView(me: Me): HTMLElement {
     const sections = me.roles.map((role) =>
         h(
@@ -37,9 +52,21 @@ export function createHomeView(me: Me): HTMLElement {
                 'header',
                 { class: 'role-card-header' },
                 msg('h2', { key: `home.${role}.title` }),
-                msg('span', { key: 'app.comingSoon' }, { class: 'badge' }),
+                ROLE_LINKS[role] ? null : msg('span', { key: 'app.comingSoon' }, { class: 'badge' }),
             ),
             h('ul', { class: 'capabilities' }, ...ROLE_CAPABILITIES[role].map((key) => msg('li', { key }))),
+            ROLE_LINKS[role]
+                ? h(
+                      'nav',
+                      { class: 'role-links' },
+                      ...(ROLE_LINKS[role] ?? []).map((link, index) =>
+                          msg('a', { key: link.key }, {
+                              href: link.href,
+                              class: `button ${index === 0 ? 'button-primary' : 'button-secondary'}`,
+                          }),
+                      ),
+                  )
+                : null,
         ),
     );
     return h(

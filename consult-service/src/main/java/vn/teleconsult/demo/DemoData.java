@@ -5,12 +5,15 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.SmallRyeConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,6 +22,7 @@ import vn.teleconsult.identity.domain.User;
 import vn.teleconsult.identity.repository.HospitalRepository;
 import vn.teleconsult.identity.repository.UserRepository;
 import vn.teleconsult.identity.service.PasswordHasher;
+import vn.teleconsult.platform.demo.DemoNetworkLoaded;
 import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.security.Role;
 
@@ -78,6 +82,7 @@ public class DemoData {
     private final boolean enabled;
     private final Config config;
     private final ConsultDemo consults;
+    private final Event<DemoNetworkLoaded> loaded;
 
     public DemoData(
             HospitalRepository hospitals,
@@ -85,7 +90,9 @@ public class DemoData {
             PasswordHasher hasher,
             @ConfigProperty(name = "teleconsult.demo.enabled") boolean enabled,
             Config config,
-            ConsultDemo consults) {
+            ConsultDemo consults,
+            Event<DemoNetworkLoaded> loaded) {
+        this.loaded = loaded;
         this.hospitals = hospitals;
         this.users = users;
         this.hasher = hasher;
@@ -102,7 +109,25 @@ public class DemoData {
             Log.warn("Demo data is never loaded in the prod profile; ignoring teleconsult.demo.enabled");
             return;
         }
+        loadAndAnnounce();
+    }
+
+    /** Loads the demo network and tells the other modules, so that they add their own demo data. */
+    public void loadAndAnnounce() {
         load();
+        loaded.fire(network());
+    }
+
+    /** The demo hospitals and users by code and user name, for the other modules' demo data. */
+    @Transactional
+    DemoNetworkLoaded network() {
+        Map<String, UUID> hospitalIds = new HashMap<>();
+        HOSPITALS.forEach(
+                d -> hospitalIds.put(d.code(), hospitals.findByCode(d.code()).orElseThrow().id));
+        Map<String, UUID> userIds = new HashMap<>();
+        USERS.forEach(d ->
+                userIds.put(d.username(), users.findByUsername(d.username()).orElseThrow().id));
+        return new DemoNetworkLoaded(hospitalIds, userIds);
     }
 
     /** Creates what is missing of the demo network; answers how many hospitals and users were added. */

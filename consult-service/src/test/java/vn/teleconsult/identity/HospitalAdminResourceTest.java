@@ -78,6 +78,16 @@ class HospitalAdminResourceTest {
                 .then()
                 .statusCode(200)
                 .body("hubIds", hasSize(0));
+        given().auth()
+                .oauth2(admin)
+                .queryParam("resourceType", "Hospital")
+                .queryParam("resourceId", satellite)
+                .get("/api/admin/audit")
+                .then()
+                .statusCode(200)
+                .body("items.action", equalTo(List.of("UPDATE", "UPDATE", "CREATE")))
+                .body("items[1].detail", equalTo("linked to hub " + hubCode))
+                .body("items[0].detail", containsString("unlinked from hub"));
     }
 
     @Test

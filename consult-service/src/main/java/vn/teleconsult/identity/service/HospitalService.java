@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.UUID;
 import vn.teleconsult.identity.domain.Hospital;
 import vn.teleconsult.identity.repository.HospitalRepository;
+import vn.teleconsult.platform.audit.AuditAction;
+import vn.teleconsult.platform.audit.AuditEntry;
+import vn.teleconsult.platform.audit.AuditTrail;
 import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
@@ -17,12 +20,15 @@ import vn.teleconsult.platform.security.Actor;
 @ApplicationScoped
 public class HospitalService {
 
+    private final AuditTrail audit;
+
     static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
     private final HospitalRepository hospitals;
     private final AdminPolicy policy;
 
-    public HospitalService(HospitalRepository hospitals, AdminPolicy policy) {
+    public HospitalService(HospitalRepository hospitals, AdminPolicy policy, AuditTrail audit) {
+        this.audit = audit;
         this.hospitals = hospitals;
         this.policy = policy;
     }
@@ -57,6 +63,8 @@ public class HospitalService {
         h.createdAt = Instant.now();
         apply(h, input);
         hospitals.persist(h);
+        hospitals.flush();
+        audit.record(AuditEntry.of(AuditAction.CREATE, "Hospital", h.id).detail(h.code));
         return HospitalView.of(h);
     }
 
@@ -75,6 +83,7 @@ public class HospitalService {
         }
         apply(h, input);
         hospitals.flush();
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "Hospital", h.id).detail(h.code));
         return HospitalView.of(h);
     }
 
@@ -90,8 +99,11 @@ public class HospitalService {
         if (hub.kind != HospitalKind.HUB) {
             throw ProblemException.badRequest(hub.code + " is a satellite; a satellite can only be linked to a hub.");
         }
-        satellite.hubs.add(hub);
-        hospitals.flush();
+        if (satellite.hubs.add(hub)) {
+            hospitals.flush();
+            audit.record(
+                    AuditEntry.of(AuditAction.UPDATE, "Hospital", satellite.id).detail("linked to hub " + hub.code));
+        }
         return HospitalView.of(satellite);
     }
 
@@ -99,8 +111,11 @@ public class HospitalService {
     public HospitalView unlink(Actor actor, UUID satelliteId, UUID hubId) {
         policy.requireNetworkAdmin(actor);
         var satellite = find(satelliteId);
-        satellite.hubs.removeIf(h -> h.id.equals(hubId));
-        hospitals.flush();
+        if (satellite.hubs.removeIf(h -> h.id.equals(hubId))) {
+            hospitals.flush();
+            audit.record(
+                    AuditEntry.of(AuditAction.UPDATE, "Hospital", satellite.id).detail("unlinked from hub " + hubId));
+        }
         return HospitalView.of(satellite);
     }
 

@@ -1,0 +1,50 @@
+package vn.teleconsult.scheduling.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.teleconsult.platform.directory.Directory;
+import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.security.Actor;
+import vn.teleconsult.platform.security.Role;
+import vn.teleconsult.scheduling.domain.BookableResource;
+import vn.teleconsult.scheduling.domain.ResourceKind;
+
+/** What a hub's coordinators and specialists can give availability to: its specialists, rooms and devices. */
+@ApplicationScoped
+public class BookableResources {
+
+    private final Directory directory;
+
+    public BookableResources(Directory directory) {
+        this.directory = directory;
+    }
+
+    /** The caller's hospital's specialists (by name) and rooms and devices; a specialist sees them too, read-only. */
+    @Transactional
+    public List<ResourceView> ofCallersHospital(Actor actor) {
+        if (actor.hospitalId() == null || !(actor.has(Role.COORDINATOR) || actor.has(Role.HUB_SPECIALIST))) {
+            throw ProblemException.forbidden("Only coordinators and specialists of a hospital see its resources.");
+        }
+        UUID hospital = actor.hospitalId();
+        Map<UUID, ResourceView> byId = new LinkedHashMap<>();
+        directory.staff(hospital, Role.HUB_SPECIALIST).stream()
+                .filter(p -> p.enabled())
+                .forEach(p ->
+                        byId.put(p.id(), new ResourceView(p.id(), hospital, ResourceKind.PRACTITIONER, p.fullName())));
+        List<BookableResource> own = BookableResource.list("hospitalId", hospital);
+        for (BookableResource r : own) {
+            if (r.kind != ResourceKind.PRACTITIONER) {
+                byId.put(r.id, new ResourceView(r.id, r.hospitalId, r.kind, r.name));
+            }
+        }
+        var all = new ArrayList<>(byId.values());
+        all.sort(Comparator.comparing(ResourceView::kind).thenComparing(ResourceView::name));
+        return all;
+    }
+}
