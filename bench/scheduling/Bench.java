@@ -35,6 +35,17 @@ public class Bench {
     static String base;
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | AssertionError e) {
+            // the HTTP client's executor threads would keep the JVM (and the run script) waiting forever
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
         base = args[0];
         switch (args[1]) {
             case "race" -> race(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -44,7 +55,6 @@ public class Bench {
             case "floor" -> floor(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException(args[1]);
         }
-        System.exit(0);
     }
 
     static String token(String user) throws Exception {
