@@ -113,6 +113,58 @@ class ConsultSessionTest {
     }
 
     @Test
+    void shouldRecordARunningSessionOnlyWithEveryMembersConsent() {
+        var net = network.create();
+        UUID id = ConsultNetwork.inSession(net);
+        String now = Instant.now().toString();
+        var everyone = List.of(net.doctorId(), net.coordinatorId(), net.specialistId());
+        String path = "/api/consults/{id}/session/recording";
+
+        ConsultNetwork.as(net.doctor())
+                .body(Map.of("consentedBy", everyone, "consentedAt", now))
+                .post(path, id)
+                .then()
+                .statusCode(403);
+        ConsultNetwork.as(net.otherSpecialist())
+                .body(Map.of("consentedBy", everyone, "consentedAt", now))
+                .post(path, id)
+                .then()
+                .statusCode(403);
+        ConsultNetwork.as(net.specialist())
+                .body(Map.of("consentedBy", List.of(net.specialistId()), "consentedAt", now))
+                .post(path, id)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("every member"));
+        ConsultNetwork.as(net.specialist())
+                .body(Map.of("consentedAt", "yesterday"))
+                .post(path, id)
+                .then()
+                .statusCode(400);
+        ConsultNetwork.signedIn(net.specialist())
+                .get("/api/consults/{id}/session/recordings", id)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+
+        ConsultNetwork.as(net.specialist())
+                .body(Map.of("consentedBy", everyone, "consentedAt", now))
+                .post(path, id)
+                .then()
+                .statusCode(200)
+                .body("recording", equalTo("RECORDING"))
+                .body("referenceId", equalTo(id.toString()));
+        ConsultNetwork.signedIn(net.doctor())
+                .get("/api/consults/{id}/session/recordings", id)
+                .then()
+                .statusCode(200);
+        ConsultNetwork.signedIn(net.otherHospitalDoctor())
+                .get("/api/consults/{id}/session/recordings", id)
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void shouldKeepASignedReportImmutableAndTakeAddenda() throws Exception {
         var net = network.create();
         UUID id = ConsultNetwork.inSession(net);

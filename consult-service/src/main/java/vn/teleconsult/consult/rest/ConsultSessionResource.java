@@ -11,10 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import vn.teleconsult.consult.service.ConsultView;
 import vn.teleconsult.consult.service.JoinView;
+import vn.teleconsult.consult.service.RecordingInput;
 import vn.teleconsult.consult.service.SessionInput;
 import vn.teleconsult.consult.service.SessionService;
+import vn.teleconsult.media.api.RecordingFile;
+import vn.teleconsult.media.api.RoomView;
 import vn.teleconsult.platform.problem.Params;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
@@ -44,6 +48,22 @@ public class ConsultSessionResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST})
     public ConsultView start(@PathParam("id") String id, @QueryParam("version") Long version) {
         return sessions.start(current.require(), Params.uuid("id", id), version);
+    }
+
+    /** Starts recording the running session with every member's consent (off unless asked for). */
+    @POST
+    @Path("recording")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST})
+    public RoomView record(@PathParam("id") String id, @Valid @NotNull RecordingInput input) {
+        return sessions.record(current.require(), Params.uuid("id", id), input);
+    }
+
+    /** The session's converted recordings; download them from media-bridge ({@code /api/media/rooms/...}). */
+    @GET
+    @Path("recordings")
+    public List<RecordingFile> recordings(@PathParam("id") String id) {
+        return sessions.recordings(current.require(), Params.uuid("id", id));
     }
 
     @GET

@@ -12,6 +12,9 @@ import vn.teleconsult.consult.domain.ConsultWorkflow;
 import vn.teleconsult.imaging.api.OpenReviewSession;
 import vn.teleconsult.imaging.api.ReviewSessions;
 import vn.teleconsult.media.api.OpenRoom;
+import vn.teleconsult.media.api.RecordingConsent;
+import vn.teleconsult.media.api.RecordingFile;
+import vn.teleconsult.media.api.RoomView;
 import vn.teleconsult.media.api.VideoRooms;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.problem.ProblemException;
@@ -116,6 +119,42 @@ public class SessionService {
         });
         access.changed(c, "session started");
         return views.get(actor, id);
+    }
+
+    /**
+     * Records the running session from now on, with the consent of every member (the video room checks it covers
+     * exactly its participants); the converted files are listed by {@link #recordings} once the session has ended.
+     */
+    public RoomView record(Actor actor, UUID id, RecordingInput input) {
+        var recorded = new Consult[1];
+        RoomView room = QuarkusTransaction.joiningExisting().call(() -> {
+            Consult consult = access.forChange(actor, id, "record session");
+            if (!actor.userId().equals(consult.specialistId) && !actor.userId().equals(consult.coordinatorId)) {
+                throw ProblemException.forbidden("Only the consult's specialist or coordinator starts a recording.");
+            }
+            if (consult.state != ConsultState.IN_SESSION || consult.roomId == null) {
+                throw ProblemException.conflict(
+                        "Consult " + id + " is " + consult.state + "; only a running session is recorded.");
+            }
+            if (!input.consentedBy().equals(consult.members())) {
+                throw ProblemException.badRequest("consentedBy: every member of the consult must consent ("
+                        + consult.members() + "), because everyone who joins is recorded.");
+            }
+            recorded[0] = consult;
+            return rooms.record(consult.roomId, new RecordingConsent(input.consentedBy(), input.consentedAt()));
+        });
+        access.changed(recorded[0], "recording started");
+        return room;
+    }
+
+    /** The converted recording files of the consult's session, for its members; empty until converted. */
+    public List<RecordingFile> recordings(Actor actor, UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Consult c = access.visible(actor, id, AuditAction.READ, "session recordings");
+            ConsultAccess.requireMember(actor, c, "see its recordings");
+            access.read(c, "session recordings");
+            return c.roomId == null ? List.<RecordingFile>of() : rooms.recordings(c.roomId);
+        });
     }
 
     /** What the calling member needs to join the running session. */
