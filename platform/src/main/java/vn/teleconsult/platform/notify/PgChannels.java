@@ -16,14 +16,17 @@ import org.postgresql.PGNotification;
 /**
  * Messages between replicas through PostgreSQL {@code LISTEN}/{@code NOTIFY}: {@link #send} joins the caller's
  * transaction (listeners get the message on commit, never on rollback); {@link #listen} keeps a dedicated connection
- * outside the pool and calls the handler for every message, reconnecting after failures (messages sent while it is
- * disconnected are lost, so use it for hints such as "reconnect", not for data).
+ * outside the pool and calls the handler for every message, in order, on its own thread, reconnecting after failures
+ * with a growing pause. Messages sent while it is disconnected are lost: use them as hints, and resynchronise in the
+ * {@code onReconnect} callback.
  */
 @ApplicationScoped
 public class PgChannels {
 
     private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final long FIRST_RETRY_MS = 100;
+    private static final long LAST_RETRY_MS = 5000;
 
     private final AgroalDataSource dataSource;
     private final String url;
@@ -55,7 +58,15 @@ public class PgChannels {
 
     /** Listens on the channel on a thread of its own until the returned handle is closed. */
     public AutoCloseable listen(String channel, Consumer<String> handler) {
-        Listener listener = new Listener(checked(channel), handler);
+        return listen(channel, handler, () -> {});
+    }
+
+    /**
+     * Like {@link #listen(String, Consumer)}; {@code onReconnect} runs each time listening resumes after a lost
+     * connection, so that the caller can catch up with what it may have missed meanwhile.
+     */
+    public AutoCloseable listen(String channel, Consumer<String> handler, Runnable onReconnect) {
+        Listener listener = new Listener(checked(channel), handler, onReconnect);
         listener.thread.start();
         return listener;
     }
@@ -71,49 +82,62 @@ public class PgChannels {
     private final class Listener implements AutoCloseable {
         final String channel;
         final Consumer<String> handler;
+        final Runnable onReconnect;
         final Thread thread;
         volatile boolean closed;
 
-        Listener(String channel, Consumer<String> handler) {
+        Listener(String channel, Consumer<String> handler, Runnable onReconnect) {
             this.channel = channel;
             this.handler = handler;
+            this.onReconnect = onReconnect;
             this.thread = new Thread(this::run, "listen-" + channel);
             thread.setDaemon(true);
         }
 
         void run() {
+            boolean first = true;
+            long retry = FIRST_RETRY_MS;
             while (!closed) {
                 try (Connection c = DriverManager.getConnection(url, user, password)) {
                     try (var statement = c.createStatement()) {
                         statement.execute("LISTEN " + channel);
                     }
+                    if (!first) {
+                        Log.infof("LISTEN %s: listening again", channel);
+                        call(onReconnect::run);
+                    }
+                    first = false;
+                    retry = FIRST_RETRY_MS;
                     PGConnection pg = c.unwrap(PGConnection.class);
                     while (!closed) {
                         PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                         for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
-                            deliver(n.getParameter());
+                            call(() -> handler.accept(n.getParameter()));
                         }
                     }
                 } catch (SQLException e) {
                     if (!closed) {
-                        Log.warnf("LISTEN %s: %s; reconnecting", channel, e.getMessage());
-                        pause();
+                        first = false;
+                        Log.warnf("LISTEN %s: %s; reconnecting in %d ms", channel, e.getSQLState(), retry);
+                        pause(retry);
+                        retry = Math.min(retry * 2, LAST_RETRY_MS);
                     }
                 }
             }
         }
 
-        private void deliver(String payload) {
+        private void call(Runnable callback) {
             try {
-                handler.accept(payload);
+                callback.run();
             } catch (RuntimeException e) {
                 Log.warnf("LISTEN %s: handler failed: %s", channel, e.toString());
             }
         }
 
-        private void pause() {
+        /** The pause between reconnect attempts to a database that is down (a back-off, not a wait for a condition). */
+        private void pause(long millis) {
             try {
-                Thread.sleep(POLL.toMillis() * 2); // back off before reconnecting to a database that is down
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closed = true;
