@@ -10,6 +10,7 @@ import com.pixelmed.network.FindSOPClassSCU;
 import com.pixelmed.network.GetSOPClassSCU;
 import com.pixelmed.network.IdentifierHandler;
 import com.pixelmed.network.ReceivedObjectHandler;
+import com.pixelmed.network.VerificationSOPClassSCU;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,18 @@ public class PixelMedPacsClient implements PacsClient {
 
     public PixelMedPacsClient(ImagingSettings settings) {
         this.ourAeTitle = settings.dimse().aeTitle();
+    }
+
+    @Override
+    public void echo(Peer peer) throws PacsException {
+        try {
+            new VerificationSOPClassSCU(peer.host(), peer.port(), peer.aeTitle(), ourAeTitle, false);
+        } catch (Exception e) {
+            throw new PacsException(
+                    peer.aeTitle() + " at " + peer.host() + ":" + peer.port() + " did not answer C-ECHO: "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     @Override

@@ -32,27 +32,90 @@ public class DicomNodes {
 
     @Transactional
     public Node register(UUID hospitalId, String aeTitle, String host, Integer port, Kind kind) {
-        String ae = aeTitle == null ? "" : aeTitle.trim();
-        if (ae.isEmpty() || ae.length() > 16 || !ae.matches("[\\x20-\\x5B\\x5D-\\x7E]+")) {
-            throw ProblemException.badRequest("An AE title has 1 to 16 printable characters, no backslash.");
-        }
-        if (port != null && (port < 1 || port > 65535)) {
-            throw ProblemException.badRequest("port: 1 to 65535.");
-        }
+        String ae = validTitle(aeTitle);
+        validPeer(host, port, kind);
         if (byTitle(ae, kind).isPresent()) {
             throw ProblemException.conflict("The AE title " + ae + " is already registered.");
         }
-        var node = new Node(UUID.randomUUID(), hospitalId, ae, host, port, kind);
+        var node = new Node(UUID.randomUUID(), hospitalId, ae, blankToNull(host), port, kind);
         em.createNativeQuery("insert into imaging.dicom_node (id, hospital_id, ae_title, host, port, kind)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, node.id())
                 .setParameter(2, hospitalId)
                 .setParameter(3, ae)
-                .setParameter(4, host)
+                .setParameter(4, node.host())
                 .setParameter(5, port)
                 .setParameter(6, kind.name())
                 .executeUpdate();
         return node;
+    }
+
+    /** Changes a node's AE title, host and port; its hospital and kind stay. */
+    @Transactional
+    public Node update(Node node, String aeTitle, String host, Integer port) {
+        String ae = validTitle(aeTitle);
+        validPeer(host, port, node.kind());
+        if (byTitle(ae, node.kind())
+                .filter(other -> !other.id().equals(node.id()))
+                .isPresent()) {
+            throw ProblemException.conflict("The AE title " + ae + " is already registered.");
+        }
+        em.createNativeQuery("update imaging.dicom_node set ae_title = ?2, host = ?3, port = ?4 where id = ?1")
+                .setParameter(1, node.id())
+                .setParameter(2, ae)
+                .setParameter(3, blankToNull(host))
+                .setParameter(4, port)
+                .executeUpdate();
+        return new Node(node.id(), node.hospitalId(), ae, blankToNull(host), port, node.kind());
+    }
+
+    @Transactional
+    public boolean delete(UUID id) {
+        return em.createNativeQuery("delete from imaging.dicom_node where id = ?1")
+                        .setParameter(1, id)
+                        .executeUpdate()
+                > 0;
+    }
+
+    /** Every node, or those of one hospital, by hospital, kind and AE title. */
+    @Transactional
+    public List<Node> list(UUID hospitalId) {
+        return em
+                .createNativeQuery("select id, hospital_id, ae_title, host, port, kind from imaging.dicom_node"
+                        + " where cast(?1 as uuid) is null or hospital_id = ?1 order by hospital_id, kind, ae_title")
+                .setParameter(1, hospitalId)
+                .getResultList()
+                .stream()
+                .map(r -> node((Object[]) r))
+                .toList();
+    }
+
+    private static String validTitle(String aeTitle) {
+        String ae = aeTitle == null ? "" : aeTitle.trim();
+        if (ae.isEmpty() || ae.length() > 16 || !ae.matches("[\\x20-\\x5B\\x5D-\\x7E]+")) {
+            throw ProblemException.badRequest("An AE title has 1 to 16 printable characters, no backslash.");
+        }
+        return ae;
+    }
+
+    private static void validPeer(String host, Integer port, Kind kind) {
+        if (port != null && (port < 1 || port > 65535)) {
+            throw ProblemException.badRequest("port: 1 to 65535.");
+        }
+        String h = blankToNull(host);
+        if (h != null && (h.length() > 253 || !h.matches("[A-Za-z0-9.:\\-\\[\\]]+"))) {
+            throw ProblemException.badRequest("host: a host name or an IP address, without scheme or path.");
+        }
+        if ((h == null) != (port == null)) {
+            throw ProblemException.badRequest("Give both host and port, or neither.");
+        }
+        if (kind == Kind.REMOTE && h == null) {
+            throw ProblemException.badRequest("A PACS (REMOTE) needs a host and a port.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @Transactional

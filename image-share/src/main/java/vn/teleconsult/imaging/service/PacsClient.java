@@ -21,6 +21,9 @@ public interface PacsClient {
             String description,
             Integer instances) {}
 
+    /** C-ECHO: opens an association, verifies and releases it; throws when the peer cannot be reached or refuses. */
+    void echo(Peer peer) throws PacsException;
+
     /** Study-level C-FIND with the given keys (null: universal). */
     List<RemoteStudy> findStudies(Peer peer, StudyFilter filter) throws PacsException;
 

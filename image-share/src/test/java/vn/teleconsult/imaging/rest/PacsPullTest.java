@@ -128,6 +128,17 @@ class PacsPullTest {
     }
 
     @Test
+    void shouldEchoThePacsFromTheAdminPage() {
+        given().auth()
+                .oauth2(tokens.user(java.util.UUID.randomUUID(), vn.teleconsult.platform.security.Role.ADMIN, hospital))
+                .post("/api/admin/dicom-nodes/{id}/echo", node)
+                .then()
+                .statusCode(200)
+                .body("reachable", equalTo(true))
+                .body("message", equalTo("C-ECHO succeeded."));
+    }
+
+    @Test
     void shouldRefuseBadRequestsAndOtherHospitals() {
         String token = tokens.doctorOf(hospital);
         given().auth()
