@@ -55,4 +55,15 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
         rows.forEach(row -> load.put((String) row[0], ((Number) row[1]).longValue()));
         return server -> load.getOrDefault(server, 0L);
     }
+
+    /** Open rooms per server, in one query. */
+    public Map<String, Long> openRoomsByServer() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("select server, count(*) from media.room where state = 'OPEN' group by server")
+                .getResultList();
+        Map<String, Long> open = new HashMap<>();
+        rows.forEach(row -> open.put((String) row[0], ((Number) row[1]).longValue()));
+        return open;
+    }
 }
