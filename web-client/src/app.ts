@@ -10,6 +10,7 @@ import { createHomeView } from './views/home';
 import { createLoginView } from './views/login';
 import { createAvailabilityView } from './views/availability';
 import { createAuditView, createHospitalsView, createUsersView } from './views/admin';
+import { createDicomNodesView, createMediaServersView, createTurnaroundView } from './views/admin-ops';
 import { createBookVisitView, createMyVisitsView } from './views/visits';
 import { createErrorView, createLoadingView, createNotFoundView } from './views/status';
 
@@ -41,6 +42,10 @@ const PAGES: readonly PageRoute[] = [
     { pattern: '/admin/hospitals', roles: ['ADMIN'], render: ({ api }) => createHospitalsView(api) },
     { pattern: '/admin/users', roles: ['ADMIN'], render: ({ api, me }) => createUsersView(api, me) },
     { pattern: '/admin/audit', roles: ['ADMIN'], render: ({ api }) => createAuditView(api) },
+    // admin operations
+    { pattern: '/admin/dicom-nodes', roles: ['ADMIN'], render: ({ api, me }) => createDicomNodesView(api, me) },
+    { pattern: '/admin/media-servers', roles: ['ADMIN'], render: ({ api }) => createMediaServersView(api) },
+    { pattern: '/admin/turnaround', roles: ['ADMIN'], render: ({ api }) => createTurnaroundView(api) },
 ];
 
 const LOGIN_PATH = '/login';

@@ -34,6 +34,10 @@ export const ROLE_LINKS: Readonly<Partial<Record<Role, readonly { href: string; 
         { href: '#/admin/hospitals', key: 'nav.hospitals' },
         { href: '#/admin/users', key: 'nav.users' },
         { href: '#/admin/audit', key: 'nav.audit' },
+        // admin operations
+        { href: '#/admin/dicom-nodes', key: 'nav.dicomNodes' },
+        { href: '#/admin/media-servers', key: 'nav.mediaServers' },
+        { href: '#/admin/turnaround', key: 'nav.turnaround' },
     ],
     COORDINATOR: [{ href: '#/availability', key: 'nav.availability' }],
     HUB_SPECIALIST: [{ href: '#/availability', key: 'nav.availability' }],

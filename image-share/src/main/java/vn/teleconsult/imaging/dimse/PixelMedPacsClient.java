@@ -12,6 +12,10 @@ import com.pixelmed.network.IdentifierHandler;
 import com.pixelmed.network.ReceivedObjectHandler;
 import com.pixelmed.network.VerificationSOPClassSCU;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,10 +42,30 @@ public class PixelMedPacsClient implements PacsClient {
             new VerificationSOPClassSCU(peer.host(), peer.port(), peer.aeTitle(), ourAeTitle, false);
         } catch (Exception e) {
             throw new PacsException(
-                    peer.aeTitle() + " at " + peer.host() + ":" + peer.port() + " did not answer C-ECHO: "
-                            + e.getMessage(),
+                    peer.aeTitle() + " at " + peer.host() + ":" + peer.port() + " did not answer C-ECHO: " + reason(e),
                     e);
         }
+    }
+
+    /** Why an association attempt failed, in words an administrator can act on. */
+    private String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof ConnectException || message.contains("Connection refused")) {
+                return "connection refused (nothing listens on that port, or a firewall blocks it).";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host name.";
+            }
+            if (t instanceof SocketTimeoutException || t instanceof NoRouteToHostException) {
+                return "no answer from that address.";
+            }
+            if (message.contains("A-ASSOCIATE-RJ")) {
+                return "the association was rejected (does it know our AE title " + ourAeTitle
+                        + ", and is its own AE title right?): " + message;
+            }
+        }
+        return String.valueOf(failure.getMessage());
     }
 
     @Override

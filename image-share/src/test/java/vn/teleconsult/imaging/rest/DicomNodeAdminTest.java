@@ -256,7 +256,8 @@ class DicomNodeAdminTest {
                     .then()
                     .statusCode(200)
                     .body("reachable", equalTo(false))
-                    .body("message", containsString(wrongTitle + " at 127.0.0.1:" + receiver.port()));
+                    .body("message", containsString(wrongTitle + " at 127.0.0.1:" + receiver.port()))
+                    .body("message", containsString("association was rejected"));
         }
         int closed;
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -270,7 +271,8 @@ class DicomNodeAdminTest {
                 .then()
                 .statusCode(200)
                 .body("reachable", equalTo(false))
-                .body("message", containsString(ae + " at 127.0.0.1:" + closed));
+                .body("message", containsString(ae + " at 127.0.0.1:" + closed))
+                .body("message", containsString("connection refused"));
         assertEquals(2, audited(dead, "CREATE', 'EXECUTE"));
 
         String callerOnly = create(admin, Map.of("aeTitle", title(), "kind", "CALLING"));
