@@ -282,7 +282,8 @@ public class RoomService implements VideoRooms {
             throw ProblemException.badRequest("Field 'referenceId' is required.");
         }
         Set<UUID> users = request.participants();
-        if (users == null || users.isEmpty() || users.contains(null)) {
+        // contains(null) would throw on the immutable sets Java callers pass
+        if (users == null || users.isEmpty() || users.stream().anyMatch(java.util.Objects::isNull)) {
             throw ProblemException.badRequest("Field 'participants' must list at least one user id.");
         }
         if (users.size() > MAX_PARTICIPANTS) {
