@@ -12,6 +12,8 @@ import { createAvailabilityView } from './views/availability';
 import { createAuditView, createHospitalsView, createUsersView } from './views/admin';
 import { createBookVisitView, createMyVisitsView } from './views/visits';
 import { createErrorView, createLoadingView, createNotFoundView } from './views/status';
+// consult room
+import { createRoomPage } from './views/room-page';
 
 /** What a page gets to render itself. */
 export interface PageContext {
@@ -41,6 +43,12 @@ const PAGES: readonly PageRoute[] = [
     { pattern: '/admin/hospitals', roles: ['ADMIN'], render: ({ api }) => createHospitalsView(api) },
     { pattern: '/admin/users', roles: ['ADMIN'], render: ({ api, me }) => createUsersView(api, me) },
     { pattern: '/admin/audit', roles: ['ADMIN'], render: ({ api }) => createAuditView(api) },
+    // consult room
+    {
+        pattern: '/consults/:id/room',
+        roles: ['SATELLITE_DOCTOR', 'COORDINATOR', 'HUB_SPECIALIST'],
+        render: ({ api, me, params }) => createRoomPage(api, me, params.id ?? ''),
+    },
 ];
 
 const LOGIN_PATH = '/login';
