@@ -230,6 +230,30 @@ export class ApiClient {
         return readJson(response);
     }
 
+    // consult room
+    /** A current access token (refreshed first when due), for requests the client cannot send itself (WebSockets, image loaders). */
+    async accessToken(): Promise<string> {
+        const tokens = this.tokens.get();
+        if (!tokens) {
+            throw new ApiError('unauthorized', 401);
+        }
+        if (this.now() >= tokens.refreshAt && tokens.refreshToken) {
+            await this.refresh();
+        }
+        const current = this.tokens.get();
+        if (!current) {
+            throw new ApiError('unauthorized', 401);
+        }
+        return current.accessToken;
+    }
+
+    /** GET of a binary resource (an image) as the signed-in user. */
+    async getBlob(path: string, accept = '*/*'): Promise<Blob> {
+        const response = await this.authorized(path, { method: 'GET', headers: { Accept: accept } });
+        return response.blob();
+    }
+    // end consult room
+
     /** Stops the refresh timer; for tests and page teardown. */
     dispose(): void {
         this.cancelRefreshTimer();

@@ -13,6 +13,8 @@ import { createAuditView, createHospitalsView, createUsersView } from './views/a
 import { createDicomNodesView, createMediaServersView, createTurnaroundView } from './views/admin-ops';
 import { createBookVisitView, createMyVisitsView } from './views/visits';
 import { createErrorView, createLoadingView, createNotFoundView } from './views/status';
+// consult room
+import { createRoomPage } from './views/room-page';
 
 /** What a page gets to render itself. */
 export interface PageContext {
@@ -46,6 +48,12 @@ const PAGES: readonly PageRoute[] = [
     { pattern: '/admin/dicom-nodes', roles: ['ADMIN'], render: ({ api, me }) => createDicomNodesView(api, me) },
     { pattern: '/admin/media-servers', roles: ['ADMIN'], render: ({ api }) => createMediaServersView(api) },
     { pattern: '/admin/turnaround', roles: ['ADMIN'], render: ({ api }) => createTurnaroundView(api) },
+    // consult room
+    {
+        pattern: '/consults/:id/room',
+        roles: ['SATELLITE_DOCTOR', 'COORDINATOR', 'HUB_SPECIALIST'],
+        render: ({ api, me, params }) => createRoomPage(api, me, params.id ?? ''),
+    },
 ];
 
 const LOGIN_PATH = '/login';
