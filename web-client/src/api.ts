@@ -230,6 +230,29 @@ export class ApiClient {
         return readJson(response);
     }
 
+    // consult pages
+    /** A current access token (refreshed first when due), for requests fetch cannot make: uploads with progress. */
+    async accessToken(): Promise<string> {
+        const tokens = this.tokens.get();
+        if (!tokens) {
+            throw new ApiError('unauthorized', 401);
+        }
+        if (this.now() >= tokens.refreshAt && tokens.refreshToken) {
+            await this.refresh();
+        }
+        const current = this.tokens.get();
+        if (!current) {
+            throw new ApiError('unauthorized', 401);
+        }
+        return current.accessToken;
+    }
+
+    /** An authorized request answering the raw response (file downloads, multipart uploads); failures as ApiError. */
+    fetchAuthorized(path: string, init: RequestInit = {}): Promise<Response> {
+        return this.authorized(path, { method: 'GET', ...init });
+    }
+    // end of consult pages
+
     /** Stops the refresh timer; for tests and page teardown. */
     dispose(): void {
         this.cancelRefreshTimer();

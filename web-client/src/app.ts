@@ -12,6 +12,11 @@ import { createAvailabilityView } from './views/availability';
 import { createAuditView, createHospitalsView, createUsersView } from './views/admin';
 import { createBookVisitView, createMyVisitsView } from './views/visits';
 import { createErrorView, createLoadingView, createNotFoundView } from './views/status';
+// consult pages
+import { createConsultCaseView } from './views/consult-case';
+import { createConsultListView } from './views/consult-list';
+import { createNewConsultView } from './views/consult-new';
+import { createReportEditorView } from './views/consult-report';
 
 /** What a page gets to render itself. */
 export interface PageContext {
@@ -41,6 +46,27 @@ const PAGES: readonly PageRoute[] = [
     { pattern: '/admin/hospitals', roles: ['ADMIN'], render: ({ api }) => createHospitalsView(api) },
     { pattern: '/admin/users', roles: ['ADMIN'], render: ({ api, me }) => createUsersView(api, me) },
     { pattern: '/admin/audit', roles: ['ADMIN'], render: ({ api }) => createAuditView(api) },
+    // consult pages
+    {
+        pattern: '/consults',
+        roles: ['SATELLITE_DOCTOR', 'COORDINATOR', 'HUB_SPECIALIST'],
+        render: ({ api, me }) => createConsultListView(api, me),
+    },
+    {
+        pattern: '/consults/new',
+        roles: ['SATELLITE_DOCTOR'],
+        render: ({ api, navigate }) => createNewConsultView(api, navigate),
+    },
+    {
+        pattern: '/consults/:id/report',
+        roles: ['HUB_SPECIALIST'],
+        render: ({ api, params }) => createReportEditorView(api, params.id ?? ''),
+    },
+    {
+        pattern: '/consults/:id',
+        roles: ['SATELLITE_DOCTOR', 'COORDINATOR', 'HUB_SPECIALIST'],
+        render: ({ api, me, params }) => createConsultCaseView(api, me, params.id ?? ''),
+    },
 ];
 
 const LOGIN_PATH = '/login';
