@@ -144,9 +144,10 @@ function readElement(c: Cursor, found: Map<number, string>, depth: number): void
     if (c.explicit && !isDelimiter) {
         vr = String.fromCharCode(c.view.getUint8(c.pos), c.view.getUint8(c.pos + 1));
         if (LONG_VRS.has(vr)) {
-            need(c, 6);
-            length = c.view.getUint32(c.pos + 2, c.little);
-            c.pos += 6;
+            // VR, two reserved bytes, 4-byte length
+            need(c, 8);
+            length = c.view.getUint32(c.pos + 4, c.little);
+            c.pos += 8;
         } else {
             length = c.view.getUint16(c.pos + 2, c.little);
             c.pos += 4;

@@ -433,7 +433,7 @@ export const en: Record<MessageKey, string> = {
     'report.signedNotice': 'Report signed. The requesting hospital has been notified.',
     'report.signedAt': 'Signed at {time}.',
     'report.draftNote': 'Draft, not signed.',
-    'report.emptyReport': 'The report is empty; please write at least one section before signing.',
+    'report.emptyReport': 'Please write at least the findings and the conclusions before signing.',
     'report.none': 'No report yet.',
     'report.notSigned': 'The report is being written; you can read it once the specialist signs it.',
     'report.write': 'Write the report',

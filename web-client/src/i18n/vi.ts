@@ -432,7 +432,7 @@ export const vi = {
     'report.signedNotice': 'Đã ký biên bản. Bệnh viện yêu cầu đã được thông báo.',
     'report.signedAt': 'Đã ký lúc {time}.',
     'report.draftNote': 'Bản nháp, chưa ký.',
-    'report.emptyReport': 'Biên bản còn trống; vui lòng viết ít nhất một mục trước khi ký.',
+    'report.emptyReport': 'Vui lòng viết ít nhất mục “Kết quả khám và hình ảnh” và mục “Kết luận” trước khi ký.',
     'report.none': 'Chưa có biên bản.',
     'report.notSigned': 'Biên bản đang được viết; bạn sẽ đọc được khi bác sĩ chuyên khoa ký.',
     'report.write': 'Viết biên bản',

@@ -24,7 +24,7 @@ import { createErrorView, createLoadingView } from './status';
 const STEPS = ['patient', 'request', 'images', 'documents'] as const;
 type Step = (typeof STEPS)[number];
 
-const MAX_DOCUMENT_BYTES = 9 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
 
 export function createNewConsultView(api: ApiClient, navigate: (path: string) => void): HTMLElement {
@@ -169,8 +169,8 @@ function wizard(api: ApiClient, hubs: readonly Hub[], navigate: (path: string) =
     const panels = STEPS.map((step) =>
         h('fieldset', { class: 'wizard-step card', 'data-step': step }, msg('legend', { key: `consultNew.step.${step}` }), sections[step]),
     );
-    const alert = h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
-    const info = h('div', { class: 'alert alert-info', role: 'status', hidden: true });
+    const alert = h('div', { class: 'alert alert-error wizard-alert', role: 'alert', hidden: true, tabindex: -1 });
+    const info = h('div', { class: 'alert alert-info wizard-info', role: 'status', hidden: true });
     const back = msg('button', { key: 'consultNew.back' }, { type: 'button', class: 'button button-secondary wizard-back' });
     const next = msg('button', { key: 'consultNew.next' }, { type: 'button', class: 'button button-primary wizard-next' });
     const submit = msg('button', { key: 'consultNew.submit' }, { type: 'submit', class: 'button button-primary wizard-submit' });

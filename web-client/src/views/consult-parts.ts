@@ -7,10 +7,19 @@ import { errorMessage, type UserMessage } from '../errors';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../format';
 import { intlLocale, translate } from '../i18n';
 
+/** Old IANA names some browsers (ICU) still answer, and the current names people know. */
+const ZONE_ALIASES: Readonly<Record<string, string>> = {
+    'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+    'Asia/Calcutta': 'Asia/Kolkata',
+    'Asia/Rangoon': 'Asia/Yangon',
+    'Asia/Katmandu': 'Asia/Kathmandu',
+};
+
 /** The time zone of the person using the browser (the network's default when the browser does not say). */
-export function userTimeZone(): string {
+export function userTimeZone(resolved: () => string | undefined = () => Intl.DateTimeFormat().resolvedOptions().timeZone): string {
     try {
-        return Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TIME_ZONE;
+        const zone = resolved() || DEFAULT_TIME_ZONE;
+        return ZONE_ALIASES[zone] ?? zone;
     } catch {
         return DEFAULT_TIME_ZONE;
     }

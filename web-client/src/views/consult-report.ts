@@ -82,7 +82,7 @@ function editor(api: ApiClient, c: Consult, report: Report | null, reload: (noti
     cancel.addEventListener('click', () => dialog.close());
     sign.addEventListener('click', () => {
         alert.hidden = true;
-        if (![...fields.values()].some((f) => f.value.trim() !== '')) {
+        if (!fields.get('findings')?.value.trim() || !fields.get('conclusions')?.value.trim()) {
             setText(alert, { key: 'report.emptyReport' });
             alert.hidden = false;
             return;
@@ -98,7 +98,7 @@ function editor(api: ApiClient, c: Consult, report: Report | null, reload: (noti
         void (async () => {
             try {
                 await persist();
-                await signReport(api, c.id, version ?? 0);
+                await signReport(api, c.id, c.version);
                 dialog.close();
                 reload({ key: 'report.signedNotice' });
             } catch (error) {
