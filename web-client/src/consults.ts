@@ -231,18 +231,6 @@ export function splitMinutes(total: number): { days: number; hours: number; minu
     return { days, hours, minutes: total % 60 };
 }
 
-/** Allowed next states, read from a 409 problem's `allowed` when the server sent one. */
-export function allowedFromProblem(detail: string | undefined): ConsultState[] {
-    const match = detail ? /allowed next: \[([^\]]*)\]/.exec(detail) : null;
-    if (!match) {
-        return [];
-    }
-    return (match[1] ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s): s is ConsultState => (CONSULT_STATES as readonly string[]).includes(s));
-}
-
 // ---- API ----
 
 const base = (id: string): string => `/api/consults/${encodeURIComponent(id)}`;

@@ -1,10 +1,11 @@
+/// <reference types="node" />
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { groupByStudy, NotDicom, parseDicomHeader, readHeader, sortChosenFiles, type DicomHeader } from './dicom-files';
 
 const FILES = '/usr/lib/python3/dist-packages/pydicom/data/test_files/';
-const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(FILES + name));
-const file = (name: string, content: Uint8Array | string, relative = ''): File =>
+const bytes = (name: string): Uint8Array<ArrayBuffer> => new Uint8Array(readFileSync(FILES + name));
+const file = (name: string, content: Uint8Array<ArrayBuffer> | string, relative = ''): File =>
     Object.defineProperty(new File([content], name), 'webkitRelativePath', { value: relative });
 
 describe('DICOM header', () => {

@@ -59,6 +59,7 @@ function render(api: ApiClient, me: Me, c: Consult, docs: DocumentInfo[], thread
     return h(
         'div',
         { class: 'case-layout' },
+        msg('a', { key: 'consultCase.backToList' }, { href: '#/consults', class: 'back-to-list' }),
         h(
             'header',
             { class: 'case-head' },

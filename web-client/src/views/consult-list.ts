@@ -72,7 +72,12 @@ function waited(item: ConsultSummary, now: number): HTMLElement {
     }
     const { days, hours, minutes } = splitMinutes(minutesBetween(item.submittedAt, now));
     const key: MessageKey = days > 0 ? 'consultList.waitedDays' : hours > 0 ? 'consultList.waitedHours' : 'consultList.waitedMinutes';
-    return h('span', {}, msg('span', { key, params: { days, hours, minutes } }), h('br'), h('small', { class: 'muted' }, when(item.submittedAt)));
+    const due = item.sessionStart
+        ? h('small', { class: 'muted' }, msg('span', { key: 'consultList.session' }), ' ', when(item.sessionStart))
+        : item.acceptDueAt && ['SUBMITTED', 'ASSIGNED', 'DECLINED'].includes(item.state)
+          ? h('small', { class: 'muted' }, msg('span', { key: 'consultList.dueAt' }), ' ', when(item.acceptDueAt))
+          : null;
+    return h('span', {}, msg('span', { key, params: { days, hours, minutes } }), due ? h('br') : null, due);
 }
 
 function table(found: Worklist, scope: Scope): HTMLElement {
@@ -97,7 +102,6 @@ function table(found: Worklist, scope: Scope): HTMLElement {
             h('td', {}, item.specialty),
             h('td', {}, stateBadge(item.state), ' ', slaBadge(item, now)),
             h('td', {}, waited(item, now)),
-            h('td', {}, item.sessionStart ? when(item.sessionStart) : item.acceptDueAt && item.submittedAt ? h('span', {}, msg('span', { key: 'consultList.dueAt' }), ' ', when(item.acceptDueAt)) : '—'),
         ),
     );
     return h(
@@ -116,7 +120,7 @@ function table(found: Worklist, scope: Scope): HTMLElement {
                     h(
                         'tr',
                         {},
-                        ...(['consultList.col.urgency', 'consultList.col.patient', 'consultList.col.specialty', 'consultList.col.state', 'consultList.col.waiting', 'consultList.col.next'] as const).map((key) => msg('th', { key }, { scope: 'col' })),
+                        ...(['consultList.col.urgency', 'consultList.col.patient', 'consultList.col.specialty', 'consultList.col.state', 'consultList.col.waiting'] as const).map((key) => msg('th', { key }, { scope: 'col' })),
                     ),
                 ),
                 h('tbody', {}, ...rows),
