@@ -11,6 +11,9 @@ import { ctStudyFolder, runTag } from '../consult-fixtures';
 
 let browser: Browser;
 
+/** A 1×1 PNG, attached to a thread message. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 beforeAll(async () => {
     browser = await launch();
 });
@@ -85,6 +88,11 @@ describe('consult journeys', () => {
         expect(await satellite.locator('.case-head [data-state]').getAttribute('data-state')).toBe('SUBMITTED');
         expect(await satellite.locator(`.case-studies [data-study="${folder.studyUid}"]`).count()).toBe(1);
         expect(await satellite.locator('.case-documents').textContent()).toContain('ket-qua-xet-nghiem.pdf');
+        await satellite.locator('#thread-message').fill('Gửi thêm ảnh chụp phiếu xét nghiệm máu.');
+        await satellite.locator('#thread-files').setInputFiles({ name: 'xet-nghiem.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+        await satellite.locator('.thread-form button[type=submit]').click();
+        await expectOutcome(satellite, '.case-thread .message');
+        expect(await satellite.locator('.case-thread .message').textContent()).toContain('xet-nghiem.png');
         await screenshot(satellite, 'consult-case-satellite');
 
         // Journey 2: the coordinator assigns, the specialist accepts and books a session
@@ -122,6 +130,7 @@ describe('consult journeys', () => {
         await signIn(specialist, 'specialist');
         await specialist.locator('.role-card[data-role=HUB_SPECIALIST] a[href="#/consults"]').click();
         await specialist.locator(`.worklist-row[data-consult="${consultId}"] a.case-link`).click();
+        expect(await specialist.locator('.case-thread .message').textContent()).toContain('phiếu xét nghiệm');
         await specialist.locator('.case-actions .action-ACCEPTED').click();
         await expectOutcome(specialist, '.consult-case .case-head [data-state=ACCEPTED]');
         const slot = specialist.locator('.session-slots button.slot').first();

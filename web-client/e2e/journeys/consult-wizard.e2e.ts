@@ -101,4 +101,55 @@ describe('new consult wizard', () => {
         expect(await specialist.locator('.case-details').textContent()).toContain('Ngoài chuyên môn');
         await specialist.context().close();
     });
+
+    // The PACS's answers are played by the test here (no Orthanc in the packaged-app run): what is checked is the page —
+    // search keys, the result list, progress while the study arrives, and the study offered for the request. The
+    // pull itself against a real PACS (Orthanc, C-FIND/C-GET) is image-share's own test.
+    it('searches the hospital PACS and shows the progress of bringing a study in', async () => {
+        const context = await person(browser);
+        const node = '6a1f0c1e-8f3b-4c55-9d7e-3c2b1a000001';
+        const study = '1.2.826.0.1.3680043.8.498.1';
+        let polls = 0;
+        await context.route('**/api/imaging/pacs', (route) => route.fulfill({ json: [{ id: node, aeTitle: 'PACS_NUIXANH' }] }));
+        await context.route(`**/api/imaging/pacs/${node}/studies?**`, (route) => {
+            expect(new URL(route.request().url()).searchParams.get('PatientID')).toBe('NX-0042');
+            return route.fulfill({
+                json: [{ studyUid: study, patientId: 'NX-0042', patientName: 'NGUYEN^VAN A', studyDate: '20261120', modalities: 'CT', description: 'CT SO NAO', instances: 3 }],
+            });
+        });
+        await context.route(`**/api/imaging/pacs/${node}/retrievals`, (route) =>
+            route.fulfill({ status: 202, json: { id: 'r1', nodeId: node, studyUid: study, state: 'RUNNING', expected: 3, received: 0, failed: 0, message: null } }),
+        );
+        await context.route('**/api/imaging/pacs/retrievals/r1', (route) => {
+            polls++;
+            const done = polls >= 2;
+            return route.fulfill({ json: { id: 'r1', nodeId: node, studyUid: study, state: done ? 'DONE' : 'RUNNING', expected: 3, received: done ? 3 : 1, failed: 0, message: null } });
+        });
+        const page = await context.newPage();
+        await signIn(page, 'doctor');
+        await page.goto(page.url().replace(/#.*$/, '#/consults/new'));
+        await page.locator('.wizard-steps button[data-step=images]').click();
+        await page.locator('.wizard-alert').waitFor();
+        expect(await page.locator('.wizard-step[data-step=patient]').isVisible(), 'steps are not skipped').toBe(true);
+        await page.locator('#consult-patientName').fill('Nguyễn Văn A');
+        await page.locator('#consult-birthDate').fill('1970-01-01');
+        await page.locator('.wizard-next').click();
+        await page.locator('#consult-specialty').selectOption('Chẩn đoán hình ảnh');
+        await page.locator('#consult-question').fill('Có nhồi máu não không?');
+        await page.locator('#consult-clinicalSummary').fill('Yếu nửa người trái 3 giờ.');
+        await page.locator('.wizard-next').click();
+        await page.locator('.study-pacs button').click();
+        await page.locator('.pacs-results [role=alert]').waitFor();
+        await page.locator('#pacs-patient-id').fill('NX-0042');
+        await page.locator('.study-pacs .actions button').click();
+        const found = page.locator(`.remote-study[data-study="${study}"]`);
+        await found.waitFor();
+        expect(await found.textContent()).toContain('CT SO NAO');
+        await found.locator('button').click();
+        await found.locator('.study-status', { hasText: '1/3' }).waitFor();
+        await found.locator(`input[name=attach-study][value="${study}"]`).waitFor();
+        expect(await found.locator('progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([3, 3]);
+        await screenshot(page, 'consult-new-pacs');
+        await context.close();
+    });
 });
