@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesBetween, queueOrder, slaMark, splitMinutes } from './consults';
+import { minutesBetween, queueOrder, slaMark, splitMinutes, studySummary } from './consults';
 import { userTimeZone } from './views/consult-parts';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -50,5 +50,22 @@ describe('durations and zones', () => {
         expect(userTimeZone(() => 'Asia/Saigon')).toBe('Asia/Ho_Chi_Minh');
         expect(userTimeZone(() => 'Europe/Paris')).toBe('Europe/Paris');
         expect(userTimeZone(() => undefined)).toBe('Asia/Ho_Chi_Minh');
+    });
+});
+
+describe('QIDO-RS study summary', () => {
+    it('should read description, modalities, date and instance count from DICOM JSON', () => {
+        const summary = studySummary([
+            {
+                '0020000D': { vr: 'UI', Value: ['1.2.3'] },
+                '00081030': { vr: 'LO', Value: ['CT SO NAO '] },
+                '00080061': { vr: 'CS', Value: ['CT', 'SR'] },
+                '00080020': { vr: 'DA', Value: ['20261120'] },
+                '00201208': { vr: 'IS', Value: [3] },
+            },
+        ]);
+        expect(summary).toEqual({ studyUid: '1.2.3', description: 'CT SO NAO', modalities: ['CT', 'SR'], studyDate: '20261120', instances: 3 });
+        expect(studySummary([])).toBeNull();
+        expect(studySummary([{ '00081030': { vr: 'LO' } }])).toBeNull();
     });
 });

@@ -431,6 +431,48 @@ export async function retrievalProgress(api: ApiClient, id: string): Promise<Ret
     return retrieval(await api.getJson(`/api/imaging/pacs/retrievals/${encodeURIComponent(id)}`));
 }
 
+/** What QIDO-RS says about a study the caller may see. */
+export interface StudySummary {
+    readonly studyUid: string;
+    readonly description: string | null;
+    readonly modalities: readonly string[];
+    readonly studyDate: string | null;
+    readonly instances: number | null;
+}
+
+/** Reads a QIDO-RS study (DICOM JSON) into a summary; null when the answer holds no study. */
+export function studySummary(body: unknown): StudySummary | null {
+    const item = Array.isArray(body) ? body[0] : null;
+    if (!isObject(item)) {
+        return null;
+    }
+    const values = (tag: string): unknown[] => {
+        const element = item[tag];
+        return isObject(element) && Array.isArray(element.Value) ? element.Value : [];
+    };
+    const uid = values('0020000D')[0];
+    if (typeof uid !== 'string') {
+        return null;
+    }
+    const text = (tag: string): string | null => {
+        const value = values(tag)[0];
+        return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+    };
+    const count = values('00201208')[0];
+    return {
+        studyUid: uid,
+        description: text('00081030'),
+        modalities: values('00080061').filter((m): m is string => typeof m === 'string'),
+        studyDate: text('00080020'),
+        instances: typeof count === 'number' ? count : typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : null,
+    };
+}
+
+/** One study's QIDO-RS summary (null when the store does not show it to the caller). */
+export async function findStudy(api: ApiClient, studyUid: string): Promise<StudySummary | null> {
+    return studySummary(await api.getJson('/dicom-web/studies', { StudyInstanceUID: studyUid }));
+}
+
 // ---- checks ----
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -86,7 +86,9 @@ describe('consult journeys', () => {
         const consultId = (await satellite.locator('.consult-case').getAttribute('data-consult')) as string;
         expect(consultId).toBeTruthy();
         expect(await satellite.locator('.case-head [data-state]').getAttribute('data-state')).toBe('SUBMITTED');
-        expect(await satellite.locator(`.case-studies [data-study="${folder.studyUid}"]`).count()).toBe(1);
+        const study = satellite.locator(`.case-studies [data-study="${folder.studyUid}"]`);
+        await study.locator('.study-title', { hasText: 'CT SO NAO' }).waitFor();
+        expect(await study.textContent()).toContain(`${folder.dicomFiles} ảnh`);
         expect(await satellite.locator('.case-documents').textContent()).toContain('ket-qua-xet-nghiem.pdf');
         await satellite.locator('#thread-message').fill('Gửi thêm ảnh chụp phiếu xét nghiệm máu.');
         await satellite.locator('#thread-files').setInputFiles({ name: 'xet-nghiem.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });

@@ -373,6 +373,7 @@ export const en: Record<MessageKey, string> = {
     'consultCase.declineReason': 'Reason for declining',
     'consultCase.cancelReason': 'Reason for cancelling',
     'consultCase.studies': 'Imaging studies',
+    'consultCase.studyImages': '{count} images',
     'consultCase.noStudies': 'No studies yet.',
     'consultCase.documents': 'Documents',
     'consultCase.noDocuments': 'No documents yet.',

@@ -372,6 +372,7 @@ export const vi = {
     'consultCase.declineReason': 'Lý do từ chối',
     'consultCase.cancelReason': 'Lý do hủy',
     'consultCase.studies': 'Phim chụp',
+    'consultCase.studyImages': '{count} ảnh',
     'consultCase.noStudies': 'Chưa có phim chụp.',
     'consultCase.documents': 'Tài liệu',
     'consultCase.noDocuments': 'Chưa có tài liệu.',

@@ -7,6 +7,7 @@ import {
     documentPath,
     documents,
     download,
+    findStudy,
     getConsult,
     getReport,
     hubSpecialists,
@@ -79,7 +80,7 @@ function render(api: ApiClient, me: Me, c: Consult, docs: DocumentInfo[], thread
                 report(api, c, isSpecialist),
                 threadSection(api, c, thread, reload),
             ),
-            h('div', { class: 'case-side' }, studiesSection(c), documentsSection(api, c, docs), history(c)),
+            h('div', { class: 'case-side' }, studiesSection(api, c), documentsSection(api, c, docs), history(c)),
         ),
     );
 }
@@ -109,15 +110,35 @@ function details(c: Consult): HTMLElement {
     );
 }
 
-function studiesSection(c: Consult): HTMLElement {
+function studiesSection(api: ApiClient, c: Consult): HTMLElement {
     return h(
         'section',
         { class: 'card case-studies' },
         msg('h2', { key: 'consultCase.studies' }),
         c.studyUids.length === 0
             ? msg('p', { key: 'consultCase.noStudies' }, { class: 'muted' })
-            : h('ul', { class: 'study-uids' }, ...c.studyUids.map((uid) => h('li', { 'data-study': uid }, h('code', {}, uid)))),
+            : h('ul', { class: 'study-uids' }, ...c.studyUids.map((uid) => studyItem(api, uid))),
     );
+}
+
+/** A study of the case: its UID at once, then what the image store says about it. */
+function studyItem(api: ApiClient, uid: string): HTMLElement {
+    const item = h('li', { 'data-study': uid }, h('code', {}, uid));
+    findStudy(api, uid).then(
+        (found) => {
+            if (!found) return;
+            const date = found.studyDate && /^\d{8}$/.test(found.studyDate) ? `${found.studyDate.slice(6)}/${found.studyDate.slice(4, 6)}/${found.studyDate.slice(0, 4)}` : null;
+            item.prepend(
+                h('strong', { class: 'study-title' }, [found.modalities.join('/'), found.description].filter(Boolean).join(' — ') || '—'),
+                ' ',
+                found.instances !== null ? msg('span', { key: 'consultCase.studyImages', params: { count: found.instances } }, { class: 'muted' }) : '',
+                date ? h('span', { class: 'muted' }, ` · ${date}`) : '',
+                h('br'),
+            );
+        },
+        () => undefined, // the UID alone still identifies the study
+    );
+    return item;
 }
 
 function saveBlob(blob: Blob, name: string): void {
