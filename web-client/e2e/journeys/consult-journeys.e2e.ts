@@ -172,6 +172,9 @@ describe('consult journeys', () => {
         await specialist.locator('dialog.sign-dialog .confirm-sign').click();
         await expectOutcome(specialist, '.report-editor .report-signed');
         expect(await specialist.locator('.report-form').count(), 'a signed report is read-only').toBe(0);
+        await specialist.locator('#report-addendum').fill('Bổ sung: không thấy dấu hiệu thoát vị não.');
+        await specialist.locator('.addendum-form button[type=submit]').click();
+        await expectOutcome(specialist, '.report-editor .addenda li');
         await screenshot(specialist, 'consult-report-signed');
 
         // The satellite doctor reads the signed report and downloads its PDF
@@ -193,6 +196,9 @@ describe('consult journeys', () => {
         expect(pdf.length, 'the PDF the satellite saved').toBeGreaterThan(1000);
         expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
         await screenshot(satellite, 'consult-report-satellite-en');
+        expect(await satellite.locator('.case-report .addenda').textContent()).toContain('thoát vị');
+        await satellite.locator('.case-actions .action-CLOSED').click();
+        await expectOutcome(satellite, '.consult-case .case-head [data-state=CLOSED]');
 
         expect(satelliteErrors.filter((e) => !e.includes('409'))).toEqual([]);
         expect(coordinatorErrors.filter((e) => !e.includes('409') && !e.includes('400'))).toEqual([]);

@@ -35,6 +35,8 @@ export function createConsultCaseView(api: ApiClient, me: Me, id: string): HTMLE
     const notice = { current: null as UserMessage | null };
     if (typeof location !== 'undefined' && /[?&]created=1/.test(location.hash)) {
         notice.current = { key: 'consultCase.created' };
+        // said once: a reload of the page should not announce it again
+        window.history.replaceState(window.history.state, '', location.hash.replace(/[?&]created=1/, ''));
     }
     const load = (): void => {
         page.replaceChildren(createLoadingView());
