@@ -22,12 +22,13 @@ import {
     type DocumentInfo,
     type Message,
 } from '../consults';
-import { h, msg, setText } from '../dom';
+import { h, msg } from '../dom';
 import { errorMessage, type UserMessage } from '../errors';
 import { intlLocale } from '../i18n';
 import { slotsByDay } from '../scheduling';
 import { newKey } from './visits';
-import { pdfButtons, reportReadOnly, sizeText, slaBadge, stateBadge, stepFailure, urgencyBadge, userTimeZone, when } from './consult-parts';
+import { pdfButtons, reportReadOnly, sizeText, slaBadge, stateBadge, stepFailure, urgencyBadge, userTimeZone, when, failureNote } from './consult-parts';
+import { errorAlert, type ErrorAlert } from './forms';
 import { createErrorView, createLoadingView } from './status';
 
 export function createConsultCaseView(api: ApiClient, me: Me, id: string): HTMLElement {
@@ -192,26 +193,25 @@ function history(c: Consult): HTMLElement {
 function threadSection(api: ApiClient, c: Consult, thread: Message[], reload: Reload): HTMLElement {
     const text = h('textarea', { name: 'message', id: 'thread-message', rows: 3, maxlength: 4000 });
     const files = h('input', { type: 'file', name: 'attachments', id: 'thread-files', multiple: true, accept: 'application/pdf,image/png,image/jpeg' });
-    const alert = h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
+    const alert = errorAlert();
     const send = msg('button', { key: 'consultCase.send' }, { type: 'submit', class: 'button button-primary' });
     const form = h(
         'form',
         { class: 'thread-form' },
         h('div', { class: 'field' }, msg('label', { key: 'consultCase.newMessage' }, { for: text.id }), text),
         h('div', { class: 'field' }, msg('label', { key: 'consultCase.attachments' }, { for: files.id }), files),
-        alert,
+        alert.element,
         h('div', { class: 'actions' }, send),
     );
     const sent = new Map<File, string>();
     form.addEventListener('submit', (event) => {
         event.preventDefault();
         if (!text.value.trim()) {
-            setText(alert, { key: 'consultCase.messageRequired' });
-            alert.hidden = false;
+            alert.show({ key: 'consultCase.messageRequired' });
             return;
         }
         send.disabled = true;
-        alert.hidden = true;
+        alert.show(null);
         void (async () => {
             try {
                 const ids: string[] = [];
@@ -223,8 +223,7 @@ function threadSection(api: ApiClient, c: Consult, thread: Message[], reload: Re
                 await postMessage(api, c.id, text.value.trim(), ids);
                 reload({ key: 'consultCase.messageSent' });
             } catch (error) {
-                setText(alert, errorMessage(error));
-                alert.hidden = false;
+                alert.fail(error);
                 send.disabled = false;
             }
         })();
@@ -269,7 +268,7 @@ function session(api: ApiClient, me: Me, c: Consult, reload: Reload): HTMLElemen
         box.append(msg('p', { key: 'consultCase.joinLater' }, { class: 'muted' }));
     }
     if (canStart) {
-        const alert = h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
+        const alert = errorAlert();
         const start = msg('button', { key: 'consultCase.start' }, { type: 'button', class: 'button button-primary start-session' });
         start.addEventListener('click', () => {
             start.disabled = true;
@@ -278,7 +277,7 @@ function session(api: ApiClient, me: Me, c: Consult, reload: Reload): HTMLElemen
                 (error: unknown) => failStep(api, c.id, error, alert, start, reload),
             );
         });
-        box.append(h('div', { class: 'actions' }, start), alert);
+        box.append(h('div', { class: 'actions' }, start), alert.element);
     }
     if (canBook && c.specialistId) {
         box.append(slotPicker(api, c, reload));
@@ -292,8 +291,8 @@ const DAY_MS = 86_400_000;
 function slotPicker(api: ApiClient, c: Consult, reload: Reload): HTMLElement {
     const box = h('div', { class: 'session-slots' }, msg('h3', { key: 'consultCase.book' }));
     const list = h('div', { class: 'slots', 'aria-live': 'polite' }, createLoadingView());
-    const alert = h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
-    box.append(list, alert);
+    const alert = errorAlert();
+    box.append(list, alert.element);
     const specialistId = c.specialistId as string;
     sessionSlots(api, specialistId, new Date(), new Date(Date.now() + 14 * DAY_MS)).then(
         (slots) => {
@@ -319,7 +318,7 @@ function slotPicker(api: ApiClient, c: Consult, reload: Reload): HTMLElement {
                             const button = h('button', { type: 'button', class: 'slot', 'data-start': slot.start }, time);
                             button.addEventListener('click', () => {
                                 list.querySelectorAll('button.slot').forEach((b) => ((b as HTMLButtonElement).disabled = true));
-                                alert.hidden = true;
+                                alert.show(null);
                                 bookSession(api, c.id, slot, newKey(), c.version).then(
                                     () => reload({ key: 'consultCase.booked', params: { time: when(slot.start, slot.timeZone) } }),
                                     (error: unknown) => {
@@ -335,26 +334,24 @@ function slotPicker(api: ApiClient, c: Consult, reload: Reload): HTMLElement {
             });
             list.replaceChildren(msg('p', { key: 'time.zoneNote', params: { zone } }, { class: 'muted zone-note' }), ...days);
         },
-        (error: unknown) => list.replaceChildren(msg('p', errorMessage(error), { class: 'alert alert-error', role: 'alert' })),
+        (error: unknown) => list.replaceChildren(failureNote(error)),
     );
     return box;
 }
 
 /** Shows why a step failed; a conflict reloads the case's state to say where it stands now. */
-function failStep(api: ApiClient, id: string, error: unknown, alert: HTMLElement, button: HTMLButtonElement, reload: Reload): void {
+function failStep(api: ApiClient, id: string, error: unknown, alert: ErrorAlert, button: HTMLButtonElement, reload: Reload): void {
     button.disabled = false;
     if (error instanceof Error && 'kind' in error && (error as { kind: string }).kind === 'conflict') {
         getConsult(api, id).then(
             (now) => reload(stepFailure(error, now.state, now.allowedNext)),
             () => {
-                setText(alert, errorMessage(error));
-                alert.hidden = false;
+                alert.fail(error);
             },
         );
         return;
     }
-    setText(alert, errorMessage(error));
-    alert.hidden = false;
+    alert.fail(error);
 }
 
 function actions(api: ApiClient, me: Me, c: Consult, reload: Reload): HTMLElement | null {
@@ -362,11 +359,11 @@ function actions(api: ApiClient, me: Me, c: Consult, reload: Reload): HTMLElemen
     if (steps.length === 0) {
         return null;
     }
-    const alert = h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
+    const alert = errorAlert();
     const box = h('section', { class: 'card case-actions' }, msg('h2', { key: 'consultCase.actions' }));
     const run = (button: HTMLButtonElement, to: ConsultState, extra: { specialistId?: string; reason?: string } = {}): void => {
         button.disabled = true;
-        alert.hidden = true;
+        alert.show(null);
         transition(api, c.id, to, { ...extra, version: c.version }).then(
             () => reload({ key: `consultCase.done.${to}` as 'consultCase.done.ACCEPTED' }),
             (error: unknown) => failStep(api, c.id, error, alert, button, reload),
@@ -379,15 +376,13 @@ function actions(api: ApiClient, me: Me, c: Consult, reload: Reload): HTMLElemen
             hubSpecialists(api).then(
                 (people) => people.forEach((p) => specialist.append(h('option', { value: p.id }, p.name))),
                 (error: unknown) => {
-                    setText(alert, errorMessage(error));
-                    alert.hidden = false;
+                    alert.fail(error);
                 },
             );
             const assign = msg('button', { key: 'consultCase.assign' }, { type: 'button', class: 'button button-primary assign' });
             assign.addEventListener('click', () => {
                 if (!specialist.value) {
-                    setText(alert, { key: 'consultCase.specialistRequired' });
-                    alert.hidden = false;
+                    alert.show({ key: 'consultCase.specialistRequired' });
                     specialist.focus();
                     return;
                 }
@@ -400,8 +395,7 @@ function actions(api: ApiClient, me: Me, c: Consult, reload: Reload): HTMLElemen
             const confirm = msg('button', { key: `consultCase.confirm.${to}` as 'consultCase.confirm.DECLINED' }, { type: 'button', class: 'button button-secondary confirm' });
             confirm.addEventListener('click', () => {
                 if (!reason.value.trim()) {
-                    setText(alert, { key: 'consultCase.reasonRequired' });
-                    alert.hidden = false;
+                    alert.show({ key: 'consultCase.reasonRequired' });
                     reason.focus();
                     return;
                 }
@@ -422,7 +416,7 @@ function actions(api: ApiClient, me: Me, c: Consult, reload: Reload): HTMLElemen
     if (row.childElementCount > 0) {
         box.insertBefore(row, box.children[1] ?? null);
     }
-    box.append(alert);
+    box.append(alert.element);
     void me;
     return box;
 }
@@ -449,7 +443,7 @@ function report(api: ApiClient, c: Consult, isSpecialist: boolean): HTMLElement 
                 body.replaceChildren(reportReadOnly(found), found.signedAt ? pdfButtons(api, c.id) : '');
             }
         },
-        (error: unknown) => body.replaceChildren(msg('p', errorMessage(error), { class: 'alert alert-error', role: 'alert' })),
+        (error: unknown) => body.replaceChildren(failureNote(error)),
     );
     return box;
 }

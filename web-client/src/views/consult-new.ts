@@ -18,6 +18,7 @@ import { h, msg, setText } from '../dom';
 import { errorMessage, type UserMessage } from '../errors';
 import type { MessageKey } from '../i18n';
 import { createStudyPicker } from './consult-studies';
+import { field } from './forms';
 import { sizeText } from './consult-parts';
 import { createErrorView, createLoadingView } from './status';
 
@@ -46,16 +47,6 @@ export function createNewConsultView(api: ApiClient, navigate: (path: string) =>
 
 function control<K extends 'input' | 'textarea' | 'select'>(tag: K, name: string, attrs: Record<string, string | number | boolean> = {}): HTMLElementTagNameMap[K] {
     return h(tag, { name, id: `consult-${name}`, ...attrs });
-}
-
-function field(label: MessageKey, element: HTMLElement, hint?: MessageKey): HTMLElement {
-    return h(
-        'div',
-        { class: 'field' },
-        msg('label', { key: label }, { for: element.id }),
-        element,
-        hint ? msg('small', { key: hint }, { class: 'muted' }) : null,
-    );
 }
 
 function wizard(api: ApiClient, hubs: readonly Hub[], navigate: (path: string) => void): HTMLElement {

@@ -2,10 +2,11 @@
 // report's read-only view with its PDF buttons, and words for a failed workflow step (409 with the allowed states).
 import { ApiError, type ApiClient } from '../api';
 import { download, reportPdfPath, slaMark, type ConsultState, type Report, type SlaMark, type Urgency } from '../consults';
-import { h, msg, setText } from '../dom';
+import { h, msg } from '../dom';
 import { errorMessage, type UserMessage } from '../errors';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../format';
 import { intlLocale, translate } from '../i18n';
+import { errorAlert } from './forms';
 
 /** Old IANA names some browsers (ICU) still answer, and the current names people know. */
 const ZONE_ALIASES: Readonly<Record<string, string>> = {
@@ -60,20 +61,19 @@ export function stepFailure(error: unknown, stateNow?: ConsultState, allowed: re
 
 /** Buttons that open the signed report's PDF in a new tab, or save it. */
 export function pdfButtons(api: ApiClient, consultId: string): HTMLElement {
-    const alert = h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
+    const alert = errorAlert();
     const open = msg('button', { key: 'report.pdf.open' }, { type: 'button', class: 'button button-secondary pdf-open' });
     const save = msg('button', { key: 'report.pdf.download' }, { type: 'button', class: 'button button-primary pdf-download' });
     const fetchPdf = async (button: HTMLButtonElement, use: (url: string) => void): Promise<void> => {
         button.disabled = true;
-        alert.hidden = true;
+        alert.show(null);
         try {
             const blob = await download(api, reportPdfPath(consultId));
             const url = URL.createObjectURL(blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' }));
             use(url);
             setTimeout(() => URL.revokeObjectURL(url), 60_000);
         } catch (error) {
-            setText(alert, errorMessage(error));
-            alert.hidden = false;
+            alert.fail(error);
         } finally {
             button.disabled = false;
         }
@@ -89,7 +89,7 @@ export function pdfButtons(api: ApiClient, consultId: string): HTMLElement {
                 link.remove();
             }),
     );
-    return h('div', { class: 'actions pdf-actions' }, save, open, alert);
+    return h('div', { class: 'actions pdf-actions' }, save, open, alert.element);
 }
 
 /** The report read-only: its sections, when it was signed, and its addenda. */
@@ -118,6 +118,11 @@ export function reportReadOnly(report: Report): HTMLElement {
               )
             : null,
     );
+}
+
+/** A failure shown in place of what could not be loaded. */
+export function failureNote(error: unknown): HTMLElement {
+    return msg('p', errorMessage(error), { class: 'alert alert-error', role: 'alert' });
 }
 
 /** "12 MB" style sizes. */

@@ -5,6 +5,7 @@ import { addAddendum, getConsult, getReport, REPORT_SECTIONS, saveReport, signRe
 import { h, msg, setText } from '../dom';
 import { errorMessage, type UserMessage } from '../errors';
 import { pdfButtons, reportReadOnly, stateBadge, urgencyBadge } from './consult-parts';
+import { errorAlert } from './forms';
 import { createErrorView, createLoadingView } from './status';
 
 export function createReportEditorView(api: ApiClient, id: string): HTMLElement {
@@ -40,7 +41,7 @@ function editor(api: ApiClient, c: Consult, report: Report | null, reload: (noti
     const fields = new Map(
         REPORT_SECTIONS.map((section) => [section, h('textarea', { name: section, id: `report-${section}`, rows: section === 'freeText' ? 6 : 4, maxlength: 20000 }, report?.[section] ?? '')] as const),
     );
-    const alert = h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
+    const alert = errorAlert();
     const status = h('div', { class: 'alert alert-info', role: 'status', hidden: true });
     const save = msg('button', { key: 'report.saveDraft' }, { type: 'button', class: 'button button-secondary save-draft' });
     const sign = msg('button', { key: 'report.sign' }, { type: 'button', class: 'button button-primary sign-report' });
@@ -58,12 +59,11 @@ function editor(api: ApiClient, c: Consult, report: Report | null, reload: (noti
         version = saved?.version ?? version;
     };
     const fail = (error: unknown): void => {
-        setText(alert, errorMessage(error));
-        alert.hidden = false;
+        alert.fail(error);
     };
     save.addEventListener('click', () => {
         save.disabled = true;
-        alert.hidden = true;
+        alert.show(null);
         persist().then(
             () => {
                 setText(status, { key: 'report.saved' });
@@ -81,10 +81,9 @@ function editor(api: ApiClient, c: Consult, report: Report | null, reload: (noti
     dialog.append(msg('h2', { key: 'report.signTitle' }), msg('p', { key: 'report.signWarning' }), h('div', { class: 'actions' }, confirm, cancel));
     cancel.addEventListener('click', () => dialog.close());
     sign.addEventListener('click', () => {
-        alert.hidden = true;
+        alert.show(null);
         if (!fields.get('findings')?.value.trim() || !fields.get('conclusions')?.value.trim()) {
-            setText(alert, { key: 'report.emptyReport' });
-            alert.hidden = false;
+            alert.show({ key: 'report.emptyReport' });
             return;
         }
         if (typeof dialog.showModal === 'function') {
@@ -117,7 +116,7 @@ function editor(api: ApiClient, c: Consult, report: Report | null, reload: (noti
         ...REPORT_SECTIONS.map((section) =>
             h('div', { class: 'field' }, msg('label', { key: `report.section.${section}` }, { for: `report-${section}` }), fields.get(section) as HTMLElement),
         ),
-        alert,
+        alert.element,
         status,
         canSign ? null : msg('p', { key: 'report.signLater' }, { class: 'muted' }),
         h('div', { class: 'actions' }, save, canSign ? sign : null),
@@ -127,20 +126,19 @@ function editor(api: ApiClient, c: Consult, report: Report | null, reload: (noti
 
 function addendumForm(api: ApiClient, id: string, reload: (notice: UserMessage | null) => void): HTMLElement {
     const text = h('textarea', { name: 'addendum', id: 'report-addendum', rows: 3, maxlength: 20000 });
-    const alert = h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
+    const alert = errorAlert();
     const add = msg('button', { key: 'report.addAddendum' }, { type: 'submit', class: 'button button-secondary' });
     const form = h(
         'form',
         { class: 'card addendum-form' },
         h('div', { class: 'field' }, msg('label', { key: 'report.addendum' }, { for: text.id }), text),
-        alert,
+        alert.element,
         h('div', { class: 'actions' }, add),
     );
     form.addEventListener('submit', (event) => {
         event.preventDefault();
         if (!text.value.trim()) {
-            setText(alert, { key: 'report.addendumRequired' });
-            alert.hidden = false;
+            alert.show({ key: 'report.addendumRequired' });
             return;
         }
         add.disabled = true;
@@ -148,8 +146,7 @@ function addendumForm(api: ApiClient, id: string, reload: (notice: UserMessage |
             () => reload({ key: 'report.addendumAdded' }),
             (error: unknown) => {
                 add.disabled = false;
-                setText(alert, errorMessage(error));
-                alert.hidden = false;
+                alert.fail(error);
             },
         );
     });

@@ -7,7 +7,7 @@ import { displayPath, sortChosenFiles, type StudyGroup } from '../dicom-files';
 import { h, msg, setText } from '../dom';
 import { errorMessage } from '../errors';
 import { batches, failureKey, outcomesOf, sendStow, StowRequestFailed } from '../stow';
-import { sizeText } from './consult-parts';
+import { sizeText, failureNote } from './consult-parts';
 
 export interface StudyPicker {
     readonly element: HTMLElement;
@@ -208,7 +208,7 @@ function pacsSection(api: ApiClient, track: Track, attachBox: AttachBox): HTMLEl
     const load = (): void => {
         pacsNodes(api).then(
             (nodes) => box.replaceChildren(nodes.length === 0 ? msg('p', { key: 'studies.pacs.none' }, { class: 'muted pacs-none' }) : pacsSearch(api, nodes, track, attachBox)),
-            (error: unknown) => box.replaceChildren(msg('p', errorMessage(error), { class: 'alert alert-error', role: 'alert' })),
+            (error: unknown) => box.replaceChildren(failureNote(error)),
         );
     };
     load();
@@ -236,7 +236,7 @@ function pacsSearch(api: ApiClient, nodes: readonly Pacs[], track: Track, attach
         })
             .then(
                 (found) => results.replaceChildren(found.length === 0 ? msg('p', { key: 'studies.pacs.noResults' }, { class: 'muted' }) : remoteList(api, node.value, found, track, attachBox)),
-                (error: unknown) => results.replaceChildren(msg('p', errorMessage(error), { class: 'alert alert-error', role: 'alert' })),
+                (error: unknown) => results.replaceChildren(failureNote(error)),
             )
             .finally(() => {
                 search.disabled = false;
