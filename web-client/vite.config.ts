@@ -3,7 +3,11 @@
 import { defineConfig } from 'vitest/config';
 
 const apiTarget = process.env.TELECONSULT_API_URL ?? 'http://localhost:8080';
-const proxy = { '/api': { target: apiTarget, changeOrigin: false } };
+const proxy = {
+    '/api': { target: apiTarget, changeOrigin: false },
+    // consult pages: STOW-RS uploads
+    '/dicom-web': { target: apiTarget, changeOrigin: false },
+};
 
 export default defineConfig({
     base: './',

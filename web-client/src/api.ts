@@ -230,8 +230,8 @@ export class ApiClient {
         return readJson(response);
     }
 
-    // consult room
-    /** A current access token (refreshed first when due), for requests the client cannot send itself (WebSockets, image loaders). */
+    // consult room and consult pages
+    /** A current access token (refreshed first when due), for requests the client cannot send itself: WebSockets, image loaders, uploads with progress. */
     async accessToken(): Promise<string> {
         const tokens = this.tokens.get();
         if (!tokens) {
@@ -247,12 +247,17 @@ export class ApiClient {
         return current.accessToken;
     }
 
+    /** An authorized request answering the raw response (file downloads, multipart uploads); failures as ApiError. */
+    fetchAuthorized(path: string, init: RequestInit = {}): Promise<Response> {
+        return this.authorized(path, { method: 'GET', ...init });
+    }
+
     /** GET of a binary resource (an image) as the signed-in user. */
     async getBlob(path: string, accept = '*/*'): Promise<Blob> {
-        const response = await this.authorized(path, { method: 'GET', headers: { Accept: accept } });
+        const response = await this.fetchAuthorized(path, { headers: { Accept: accept } });
         return response.blob();
     }
-    // end consult room
+    // end of consult room and consult pages
 
     /** Stops the refresh timer; for tests and page teardown. */
     dispose(): void {

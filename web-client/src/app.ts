@@ -15,6 +15,11 @@ import { createBookVisitView, createMyVisitsView } from './views/visits';
 import { createErrorView, createLoadingView, createNotFoundView } from './views/status';
 // consult room
 import { createRoomPage } from './views/room-page';
+// consult pages
+import { createConsultCaseView } from './views/consult-case';
+import { createConsultListView } from './views/consult-list';
+import { createNewConsultView } from './views/consult-new';
+import { createReportEditorView } from './views/consult-report';
 
 /** What a page gets to render itself. */
 export interface PageContext {
@@ -53,6 +58,27 @@ const PAGES: readonly PageRoute[] = [
         pattern: '/consults/:id/room',
         roles: ['SATELLITE_DOCTOR', 'COORDINATOR', 'HUB_SPECIALIST'],
         render: ({ api, me, params }) => createRoomPage(api, me, params.id ?? ''),
+    },
+    // consult pages
+    {
+        pattern: '/consults',
+        roles: ['SATELLITE_DOCTOR', 'COORDINATOR', 'HUB_SPECIALIST'],
+        render: ({ api, me }) => createConsultListView(api, me),
+    },
+    {
+        pattern: '/consults/new',
+        roles: ['SATELLITE_DOCTOR'],
+        render: ({ api, navigate }) => createNewConsultView(api, navigate),
+    },
+    {
+        pattern: '/consults/:id/report',
+        roles: ['HUB_SPECIALIST'],
+        render: ({ api, params }) => createReportEditorView(api, params.id ?? ''),
+    },
+    {
+        pattern: '/consults/:id',
+        roles: ['SATELLITE_DOCTOR', 'COORDINATOR', 'HUB_SPECIALIST'],
+        render: ({ api, me, params }) => createConsultCaseView(api, me, params.id ?? ''),
     },
 ];
 

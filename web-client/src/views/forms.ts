@@ -21,7 +21,13 @@ export function field(label: MessageKey, control: HTMLElement, hint?: MessageKey
 }
 
 /** A hidden alert to show failures in; show(null) hides it again. */
-export function errorAlert(): { element: HTMLElement; show(message: UserMessage | null): void; fail(error: unknown): void } {
+export interface ErrorAlert {
+    readonly element: HTMLElement;
+    show(message: UserMessage | null): void;
+    fail(error: unknown): void;
+}
+
+export function errorAlert(): ErrorAlert {
     const element = h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
     const show = (message: UserMessage | null): void => {
         element.hidden = message === null;

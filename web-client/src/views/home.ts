@@ -39,8 +39,19 @@ export const ROLE_LINKS: Readonly<Partial<Record<Role, readonly { href: string; 
         { href: '#/admin/media-servers', key: 'nav.mediaServers' },
         { href: '#/admin/turnaround', key: 'nav.turnaround' },
     ],
-    COORDINATOR: [{ href: '#/availability', key: 'nav.availability' }],
-    HUB_SPECIALIST: [{ href: '#/availability', key: 'nav.availability' }],
+    // consult pages
+    COORDINATOR: [
+        { href: '#/consults', key: 'nav.worklist' },
+        { href: '#/availability', key: 'nav.availability' },
+    ],
+    HUB_SPECIALIST: [
+        { href: '#/consults', key: 'nav.myCases' },
+        { href: '#/availability', key: 'nav.availability' },
+    ],
+    SATELLITE_DOCTOR: [
+        { href: '#/consults/new', key: 'nav.newConsult' },
+        { href: '#/consults', key: 'nav.myConsults' },
+    ],
     PATIENT: [
         { href: '#/visits/book', key: 'nav.bookVisit' },
         { href: '#/visits', key: 'nav.myVisits' },
