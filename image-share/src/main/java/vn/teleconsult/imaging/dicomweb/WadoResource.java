@@ -1,16 +1,16 @@
 package vn.teleconsult.imaging.dicomweb;
 
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
-import org.jboss.resteasy.reactive.RestMulti;
 import vn.teleconsult.imaging.service.StudyRetrieve;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.CurrentActor;
@@ -24,25 +24,23 @@ public class WadoResource {
 
     private final StudyRetrieve retrieve;
     private final CurrentActor actor;
-    private final Vertx vertx;
 
-    public WadoResource(StudyRetrieve retrieve, CurrentActor actor, Vertx vertx) {
+    public WadoResource(StudyRetrieve retrieve, CurrentActor actor) {
         this.retrieve = retrieve;
         this.actor = actor;
-        this.vertx = vertx;
     }
 
     @GET
     @Path("/studies/{study}")
     @Produces("multipart/related")
-    public RestMulti<Buffer> study(@PathParam("study") String study, @HeaderParam("Accept") String accept) {
+    public Response study(@PathParam("study") String study, @HeaderParam("Accept") String accept) {
         return retrieveFiles(accept, study, null, null);
     }
 
     @GET
     @Path("/studies/{study}/series/{series}")
     @Produces("multipart/related")
-    public RestMulti<Buffer> series(
+    public Response series(
             @PathParam("study") String study, @PathParam("series") String series, @HeaderParam("Accept") String a) {
         return retrieveFiles(a, study, series, null);
     }
@@ -50,7 +48,7 @@ public class WadoResource {
     @GET
     @Path("/studies/{study}/series/{series}/instances/{instance}")
     @Produces("multipart/related")
-    public RestMulti<Buffer> instance(
+    public Response instance(
             @PathParam("study") String study,
             @PathParam("series") String series,
             @PathParam("instance") String instance,
@@ -82,16 +80,20 @@ public class WadoResource {
         return retrieve.metadata(actor.require(), uid(study), seriesUid(series), instanceUid(instance));
     }
 
-    private RestMulti<Buffer> retrieveFiles(String accept, String study, String series, String instance) {
+    private Response retrieveFiles(String accept, String study, String series, String instance) {
         checkAccept(accept);
-        return MultipartWriter.files(
-                vertx,
-                retrieve.files(
-                        actor.require(),
-                        uid(study),
-                        series == null ? null : seriesUid(series),
-                        instance == null ? null : instanceUid(instance),
-                        "retrieve"));
+        var files = retrieve.files(
+                actor.require(),
+                uid(study),
+                series == null ? null : seriesUid(series),
+                instance == null ? null : instanceUid(instance),
+                "retrieve");
+        try {
+            var body = MultipartFiles.of(files);
+            return Response.ok(body, body.contentType()).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored file of an indexed instance cannot be read", e);
+        }
     }
 
     /** Only DICOM files as stored are offered: multipart/related with type application/dicom (or any). */

@@ -31,4 +31,13 @@ public final class Commands {
         reader.join(5000);
         return new Result(process.exitValue(), output.toString());
     }
+
+    /** How many errors dicom3tools' dciodvfy reports for the file. */
+    public static long dciodvfyErrors(java.nio.file.Path file) throws IOException, InterruptedException {
+        return run(List.of("dciodvfy", file.toString()), 60)
+                .output()
+                .lines()
+                .filter(l -> l.startsWith("Error"))
+                .count();
+    }
 }
