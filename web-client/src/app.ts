@@ -11,6 +11,7 @@ import { createLoginView } from './views/login';
 import { createAvailabilityView } from './views/availability';
 import { createAuditView, createHospitalsView, createUsersView } from './views/admin';
 import { createDicomNodesView, createMediaServersView, createTurnaroundView } from './views/admin-ops';
+import { createStaffVideoVisitsView, createVideoVisitView } from './views/video-visit';
 import { createBookVisitView, createMyVisitsView } from './views/visits';
 import { createErrorView, createLoadingView, createNotFoundView } from './views/status';
 // consult room
@@ -41,6 +42,17 @@ const PAGES: readonly PageRoute[] = [
     { pattern: '/', render: ({ me }) => createHomeView(me) },
     { pattern: '/visits/book', roles: ['PATIENT'], render: ({ api }) => createBookVisitView(api) },
     { pattern: '/visits', roles: ['PATIENT'], render: ({ api }) => createMyVisitsView(api) },
+    // video visits
+    {
+        pattern: '/visits/video',
+        roles: ['HUB_SPECIALIST', 'SATELLITE_DOCTOR', 'COORDINATOR'],
+        render: ({ api }) => createStaffVideoVisitsView(api),
+    },
+    {
+        pattern: '/visits/:id/video',
+        roles: ['PATIENT', 'HUB_SPECIALIST', 'SATELLITE_DOCTOR', 'COORDINATOR'],
+        render: ({ api, me, params }) => createVideoVisitView(api, me, params.id ?? ''),
+    },
     {
         pattern: '/availability',
         roles: ['COORDINATOR', 'HUB_SPECIALIST'],

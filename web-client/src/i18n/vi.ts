@@ -570,6 +570,30 @@ export const vi = {
     'report.pdf.open': 'Mở PDF',
     'report.pdf.download': 'Tải PDF',
     // end of consult pages
+    // video visits
+    'nav.videoVisits': 'Khám qua video',
+    'videoVisit.title': 'Khám bệnh qua video',
+    'videoVisit.notFound': 'Không tìm thấy lượt khám qua video này của bạn.',
+    'videoVisit.status.connecting': 'Đang kết nối video…',
+    'videoVisit.status.live': 'Đã kết nối',
+    'videoVisit.status.reconnecting': 'Mất kết nối, đang kết nối lại…',
+    'videoVisit.status.noCamera': 'Không dùng được camera hoặc micrô. Hãy cho phép trình duyệt sử dụng chúng.',
+    'videoVisit.status.forbidden': 'Bạn không được vào lượt khám này.',
+    'videoVisit.status.failed': 'Không kết nối được video. Vui lòng thử lại.',
+    'videoVisit.status.left': 'Bạn đã rời lượt khám.',
+    'videoVisit.status.waiting': 'Đang ở phòng chờ',
+    'videoVisit.waitingHelp': 'Bạn đang ở phòng chờ. Bác sĩ sẽ mời bạn vào khi sẵn sàng; vui lòng giữ trang này mở.',
+    'videoVisit.waitingTitle': 'Phòng chờ',
+    'videoVisit.nobodyWaiting': 'Chưa có ai chờ.',
+    'videoVisit.waitingSince': 'Bệnh nhân chờ từ {time}',
+    'videoVisit.admit': 'Mời vào',
+    'videoVisit.listTitle': 'Lượt khám qua video',
+    'videoVisit.listIntro': 'Các lượt khám qua video của bạn trong 24 giờ tới. Có thể mở từ 15 phút trước giờ hẹn.',
+    'videoVisit.noneToday': 'Không có lượt khám qua video nào trong 24 giờ tới.',
+    'videoVisit.open': 'Mở lượt khám',
+    'videoVisit.opensLater': 'Mở từ 15 phút trước giờ hẹn',
+    'videoVisit.join': 'Vào khám qua video',
+    'videoVisit.joinLater': 'Bạn có thể vào khám qua video từ 15 phút trước giờ hẹn.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -47,6 +47,8 @@ export const ROLE_LINKS: Readonly<Partial<Record<Role, readonly { href: string; 
     HUB_SPECIALIST: [
         { href: '#/consults', key: 'nav.myCases' },
         { href: '#/availability', key: 'nav.availability' },
+        // video visits
+        { href: '#/visits/video', key: 'nav.videoVisits' },
     ],
     SATELLITE_DOCTOR: [
         { href: '#/consults/new', key: 'nav.newConsult' },

@@ -20,6 +20,7 @@ import {
     type VisitService,
 } from '../scheduling';
 import { createErrorView, createLoadingView } from './status';
+import { joinControl } from './video-visit';
 
 /** Conditions a patient can pick; OTHER has no code and so allows in-person visits only. */
 export const CONDITIONS = ['I10', 'E11', 'E78', 'J45', 'J44', 'K21', 'F41', 'OTHER'] as const;
@@ -317,6 +318,10 @@ function bookingList(api: ApiClient, bookings: Booking[], found: Catalog | null,
             msg('p', { key: `mode.${b.mode}` }, { class: 'muted' }),
         );
         if (open(b)) {
+            const join = joinControl(b);
+            if (join) {
+                li.append(join);
+            }
             li.append(cancelControl(api, b, reload));
         }
         return li;

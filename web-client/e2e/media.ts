@@ -1,0 +1,76 @@
+// What the browser tests with real media share: run inside a test network namespace by consult-service's
+// RoomBrowserIT, they serve the pages from loopback (a forwarder to the application on the veth address), set up
+// their data through the API, and check that remote video really plays.
+import { createServer, connect, type Server } from 'node:net';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD } from './browser';
+
+/** The application as the set-up reaches it (the veth address); pages use the forwarder's loopback address. */
+export const api = (process.env.TELECONSULT_E2E_URL ?? '').replace(/\/$/, '');
+
+/**
+ * Chromium lets a page open WebSockets to a private address (Janus) only from a page on loopback or a private
+ * address, and gives camera access to secure contexts only (http://127.0.0.1 is one): the pages are served from
+ * 127.0.0.1 inside the namespace, forwarded to the application on the veth address. Answers the loopback URL.
+ */
+export async function forward(target: URL): Promise<{ url: string; server: Server }> {
+    const server = createServer((client) => {
+        const upstream = connect(Number(target.port), target.hostname);
+        client.pipe(upstream);
+        upstream.pipe(client);
+        client.on('error', () => upstream.destroy());
+        upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (!address || typeof address === 'string') {
+        throw new Error('forwarder has no port');
+    }
+    return { url: `http://127.0.0.1:${address.port}`, server };
+}
+
+export async function token(username: string, password = DEMO_PASSWORD): Promise<string> {
+    const response = await fetch(`${api}/api/auth/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'password', username, password }),
+    });
+    expect(response.status, `sign-in of ${username}`).toBe(200);
+    return ((await response.json()) as { access_token: string }).access_token;
+}
+
+export async function call(bearer: string, method: string, path: string, body?: unknown): Promise<any> {
+    const response = await fetch(`${api}${path}`, {
+        method,
+        headers: {
+            Authorization: `Bearer ${bearer}`,
+            Accept: 'application/json',
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+        throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
+    }
+    return text ? JSON.parse(text) : null;
+}
+
+/** Remote video decoding: the first remote <video> has a size and its decoded frame count grows. */
+export async function expectVideoFlowing(page: Page, who: string): Promise<void> {
+    const frames = (): Promise<number> =>
+        page.evaluate(() => {
+            const video = document.querySelector<HTMLVideoElement>('video.remote');
+            return video && video.videoWidth > 0 ? video.getVideoPlaybackQuality().totalVideoFrames : -1;
+        });
+    await expect.poll(frames, { timeout: 40_000, message: `${who} decodes remote video` }).toBeGreaterThan(0);
+    const first = await frames();
+    await expect.poll(frames, { timeout: 10_000, message: `${who}'s remote video keeps playing` }).toBeGreaterThan(first + 5);
+}
+
+/** Writes what goes wrong in a page to the test's output. */
+export function echoConsole(page: Page, who: string): void {
+    page.on('console', (m) => m.type() !== 'debug' && m.type() !== 'log' && process.stdout.write(`[${who} ${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => process.stdout.write(`[${who} pageerror] ${e.message}\n`));
+}
