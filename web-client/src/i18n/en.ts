@@ -595,4 +595,6 @@ export const en: Record<MessageKey, string> = {
     'videoVisit.opensLater': 'Opens 15 minutes before its time',
     'videoVisit.join': 'Join the video visit',
     'videoVisit.joinLater': 'You can join the video visit from 15 minutes before its time.',
+    'videoVisit.patient': 'Patient',
+    'videoVisit.doctor': 'Doctor',
 };

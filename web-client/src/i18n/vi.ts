@@ -594,6 +594,8 @@ export const vi = {
     'videoVisit.opensLater': 'Mở từ 15 phút trước giờ hẹn',
     'videoVisit.join': 'Vào khám qua video',
     'videoVisit.joinLater': 'Bạn có thể vào khám qua video từ 15 phút trước giờ hẹn.',
+    'videoVisit.patient': 'Bệnh nhân',
+    'videoVisit.doctor': 'Bác sĩ',
 } as const;
 
 export type MessageKey = keyof typeof vi;
