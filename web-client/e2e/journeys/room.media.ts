@@ -3,9 +3,9 @@
 // consult requested, assigned, accepted, booked and started); then the satellite doctor and the hub specialist join
 // the room in two browser contexts, see each other's video, and the presenter's image and window reach the follower
 // within a second; images stored during the session appear; a late joiner lands on the current view.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, connect, type Server } from 'node:net';
+import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, launch, person, screenshot, signIn, watchErrors } from '../browser';
 
 const api = (process.env.TELECONSULT_E2E_URL ?? '').replace(/\/$/, '');
+/** Restarts the media server (Janus) from inside the test's network namespace; RoomBrowserIT sets it. */
+const restartMedia = process.env.TELECONSULT_E2E_MEDIA_RESTART ?? '';
 const GENERATOR = new URL('../../../bench/imaging/generate_ct.py', import.meta.url).pathname;
 const SLICES = 12;
 
@@ -25,9 +27,28 @@ let workDir: string;
  * address, and gives camera access to secure contexts only (http://127.0.0.1 is one): the pages are served from
  * 127.0.0.1 inside the namespace, forwarded to the application on the veth address.
  */
+const open = new Set<Socket>();
+let refusing = false;
+
+/** Cuts every connection through the forwarder and refuses new ones for a while: a network drop of the page. */
+async function dropNetwork(ms: number): Promise<void> {
+    refusing = true;
+    open.forEach((socket) => socket.destroy());
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    refusing = false;
+}
+
 async function forward(target: URL): Promise<string> {
     forwarder = createServer((client) => {
+        if (refusing) {
+            client.destroy();
+            return;
+        }
         const upstream = connect(Number(target.port), target.hostname);
+        for (const socket of [client, upstream]) {
+            open.add(socket);
+            socket.on('close', () => open.delete(socket));
+        }
         client.pipe(upstream);
         upstream.pipe(client);
         client.on('error', () => upstream.destroy());
@@ -156,9 +177,26 @@ async function expectVideoFlowing(page: Page, who: string): Promise<void> {
     await expect.poll(frames, { timeout: 10_000, message: `${who}'s remote video keeps playing` }).toBeGreaterThan(first + 5);
 }
 
+/** Tokens stay out of the test's output. */
+function redact(text: string): string {
+    return text.replace(/access_token=[^&'"\s]+/g, 'access_token=…');
+}
+
+/** Marks the remote videos shown now, then waits for new ones (after a rejoin) that play. */
+async function expectVideoBack(pages: Array<[Page, string]>, act: () => void): Promise<void> {
+    for (const [page] of pages) {
+        await page.evaluate(() => document.querySelectorAll('video.remote').forEach((v) => v.setAttribute('data-old', '')));
+    }
+    act();
+    for (const [page, who] of pages) {
+        await page.locator('video.remote:not([data-old])').first().waitFor({ timeout: 40_000 });
+        await expectVideoFlowing(page, who);
+    }
+}
+
 async function openRoom(page: Page, username: string, consult: string): Promise<void> {
     // what went wrong in the page, in the test's output
-    page.on('console', (m) => m.type() !== 'debug' && m.type() !== 'log' && process.stdout.write(`[${username} ${m.type()}] ${m.text()}\n`));
+    page.on('console', (m) => m.type() !== 'debug' && m.type() !== 'log' && process.stdout.write(`[${username} ${m.type()}] ${redact(m.text())}\n`));
     page.on('pageerror', (e) => process.stdout.write(`[${username} pageerror] ${e.message}\n`));
     await signIn(page, username);
     await page.goto(`${process.env.TELECONSULT_E2E_URL}/#/consults/${consult}/room`);
@@ -172,8 +210,8 @@ async function openRoom(page: Page, username: string, consult: string): Promise<
 }
 
 beforeAll(async () => {
-    if (!api) {
-        throw new Error('TELECONSULT_E2E_URL is not set: this test is run by consult-service RoomBrowserIT.');
+    if (!api || !restartMedia) {
+        throw new Error('TELECONSULT_E2E_URL or _MEDIA_RESTART is not set: this test is run by consult-service RoomBrowserIT.');
     }
     workDir = mkdtempSync(join(tmpdir(), 'room-e2e-'));
     // signIn() and the pages use the loopback address; the set-up above talks to the application directly.
@@ -207,7 +245,7 @@ describe('consult room', () => {
         const specialistContext = await person(browser);
         const doctorPage = await doctorContext.newPage();
         const specialistPage = await specialistContext.newPage();
-        const errors = [...watchErrors(doctorPage), ...watchErrors(specialistPage)];
+        const errorLists = [watchErrors(doctorPage), watchErrors(specialistPage)];
         await openRoom(specialistPage, 'specialist', consult);
         await openRoom(doctorPage, 'doctor', consult);
 
@@ -248,18 +286,57 @@ describe('consult room', () => {
                 `(${followerDone - started} ms after the first scroll)`,
         );
         expect(delay).toBeLessThan(1_000);
+
+        // the presenter measures a length; the follower sees the measurement
+        await doctorPage.locator('.room-toolbar [data-tool=length]').click();
+        const box = await viewport.boundingBox();
+        if (!box) {
+            throw new Error('the viewport has no box');
+        }
+        await doctorPage.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.5);
+        await doctorPage.mouse.down();
+        await doctorPage.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+        await doctorPage.mouse.move(box.x + box.width * 0.65, box.y + box.height * 0.5, { steps: 5 });
+        await doctorPage.mouse.up();
+        await expect.poll(() => viewport.getAttribute('data-annotations'), { timeout: 5_000 }).toBe('1');
+        await expect
+            .poll(() => specialistPage.locator('.room-viewport').getAttribute('data-annotations'), { timeout: 5_000 })
+            .toBe('1');
         await screenshot(doctorPage, 'consult-room');
+
+        // a network drop between the pages and the application: the sockets come back by themselves and the view still reaches the follower
+        await dropNetwork(2_000);
+        await expect.poll(() => doctorPage.locator('.room-review-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('open');
+        await expect.poll(() => doctorPage.locator('.room-page').getAttribute('data-presenting')).toBe('true');
+        await viewport.hover();
+        await doctorPage.mouse.wheel(0, -120);
+        await expect.poll(() => shown(specialistPage), { timeout: 5_000 }).toMatchObject({ index: target - 1 });
+        await doctorPage.mouse.wheel(0, 120);
+        await expect.poll(() => shown(specialistPage), { timeout: 5_000 }).toMatchObject({ index: target });
+
+        // a media-server restart: the bridge re-creates the room and tells the pages, which join again by themselves
+        const restartedAt = Date.now();
+        await expectVideoBack(
+            [
+                [doctorPage, 'the doctor after the media-server restart'],
+                [specialistPage, 'the specialist after the media-server restart'],
+            ],
+            () => execSync(restartMedia, { stdio: 'inherit' }),
+        );
+        console.log(`room video: back both ways ${Date.now() - restartedAt} ms after the media server was restarted`);
 
         // a late joiner (the specialist again, on a new page) lands on the current view
         await specialistPage.close();
         const lateJoiner = await specialistContext.newPage();
-        errors.push(...watchErrors(lateJoiner));
+        errorLists.push(watchErrors(lateJoiner));
         await openRoom(lateJoiner, 'specialist', consult);
         await expect.poll(() => shown(lateJoiner), { timeout: 15_000 }).toMatchObject({ index: target, center: -600, width: 1500 });
         await expectVideoFlowing(lateJoiner, 'the late joiner');
         await screenshot(lateJoiner, 'consult-room-follower');
 
-        expect(errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
+        // expected: sockets refused while the network was down, grants refused (503) while the room was re-created
+        const unexpected = errorLists.flat().filter((e) => !/WebSocket connection|status of 503/.test(e));
+        expect(unexpected).toEqual([]);
         await doctorContext.close();
         await specialistContext.close();
     });

@@ -132,6 +132,7 @@ export class StudyViewer {
         this.setInteractive(false);
 
         const changed = (): void => {
+            this.publishAttributes();
             if (this.applying === 0 && this.interactive) {
                 this.onUserChange();
             }
@@ -327,6 +328,7 @@ export class StudyViewer {
             }
             this.replaceAnnotations(state.annotations ?? []);
             viewport.render();
+            this.publishAttributes();
         } finally {
             this.applying--;
         }

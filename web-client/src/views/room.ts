@@ -4,7 +4,7 @@
 import { ApiError, type ApiClient, type Me } from '../api';
 import { h, msg, setAttrText, setText } from '../dom';
 import { errorMessage, type UserMessage } from '../errors';
-import { t, type MessageKey } from '../i18n';
+import { onLocaleChange, t, type MessageKey } from '../i18n';
 import { ReviewConnection, type Floor, type ReviewStatus, type ReviewStudy } from '../room/review';
 import { VideoRoom, type VideoStatus } from '../room/video';
 import { StudyViewer, type ViewerTool } from '../room/viewer';
@@ -56,10 +56,29 @@ export function createRoomView(api: ApiClient, me: Me, consultId: string): HTMLE
             return;
         }
         page.lastElementChild?.remove();
-        page.append(new Room(api, join, page, status, showAlert).element);
+        page.append(new Room(api, join, page, status, showAlert, await participantRoles(api, consultId)).element);
     };
     void open();
     return page;
+}
+
+/** Who is who in the consult (user id → role), to label video tiles and the presenter; empty when unknown. */
+async function participantRoles(api: ApiClient, consultId: string): Promise<Map<string, MessageKey>> {
+    const roles = new Map<string, MessageKey>();
+    try {
+        const consult = (await api.getJson(`/api/consults/${encodeURIComponent(consultId)}`)) as Record<string, unknown>;
+        const put = (id: unknown, key: MessageKey): void => {
+            if (typeof id === 'string') {
+                roles.set(id, key);
+            }
+        };
+        put(consult.coordinatorId, 'role.COORDINATOR');
+        put(consult.requesterId, 'role.SATELLITE_DOCTOR');
+        put(consult.specialistId, 'role.HUB_SPECIALIST');
+    } catch {
+        // Tiles then show no role: the room works without it.
+    }
+    return roles;
 }
 
 /** Why the room cannot open, with what the user can do: retry, or start the session (hub roles). */
@@ -130,6 +149,7 @@ class Room {
         private readonly page: HTMLElement,
         status: HTMLElement,
         private readonly showAlert: (message: UserMessage | null) => void,
+        private readonly roles: Map<string, MessageKey>,
     ) {
         this.videoStatus = h('span', { class: 'chip room-video-status' });
         this.reviewStatus = h('span', { class: 'chip room-review-status' });
@@ -176,6 +196,8 @@ class Room {
             }
         }, 1000);
         this.closed.push(() => clearInterval(watch));
+        const stopLocale = onLocaleChange(() => this.renderFloor());
+        this.closed.push(() => void stopLocale());
         const unload = (): void => this.leave();
         window.addEventListener('pagehide', unload);
         this.closed.push(() => window.removeEventListener('pagehide', unload));
@@ -281,12 +303,14 @@ class Room {
 
     private renderFloor(): void {
         const presenting = this.presenting();
-        const key: MessageKey = presenting
-            ? 'room.floor.you'
-            : this.floor.presenter
-              ? 'room.floor.other'
-              : 'room.floor.nobody';
-        setText(this.floorText, { key });
+        if (presenting) {
+            setText(this.floorText, { key: 'room.floor.you' });
+        } else if (this.floor.presenter) {
+            const role = this.roles.get(this.floor.presenter);
+            setText(this.floorText, { key: 'room.floor.other', params: { who: role ? t(role) : t('room.participant') } });
+        } else {
+            setText(this.floorText, { key: 'room.floor.nobody' });
+        }
         this.page.dataset.presenting = String(presenting);
         this.takeControl.hidden = presenting;
         this.takeControl.disabled = this.floor.handoverTo === this.you && this.you !== '';
@@ -377,7 +401,8 @@ class Room {
 
     private showTile(id: string, display: string, video: HTMLVideoElement, local: boolean): void {
         const existing = this.videos.querySelector(`[data-feed="${CSS.escape(id)}"]`);
-        const label = local ? msg('span', { key: 'room.you' }, { class: 'room-tile-name' }) : h('span', { class: 'room-tile-name' }, display);
+        const role = this.roles.get(display);
+        const label = msg('span', local ? { key: 'room.you' } : { key: role ?? 'room.participant' }, { class: 'room-tile-name' });
         const tile = h('figure', { class: `room-tile${local ? ' room-tile-local' : ''}`, 'data-feed': id }, video, label);
         if (existing) {
             existing.replaceWith(tile);

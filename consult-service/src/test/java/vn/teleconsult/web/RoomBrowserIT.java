@@ -31,6 +31,7 @@ class RoomBrowserIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         process.environment().put("TELECONSULT_E2E_URL", "http://" + RoomMedia.hostAddress + ":" + RestAssured.port);
+        process.environment().put("TELECONSULT_E2E_MEDIA_RESTART", RoomMedia.restartCommand());
         Process npm = process.start();
         if (!npm.waitFor(5, TimeUnit.MINUTES)) {
             npm.descendants().forEach(ProcessHandle::destroyForcibly);

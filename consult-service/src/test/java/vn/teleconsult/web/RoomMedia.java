@@ -46,6 +46,7 @@ public class RoomMedia implements QuarkusTestResourceLifecycleManager {
         int admin = freePort();
         state = root().resolve("consult-service/target/janus-room");
         janus("start", http, ws, admin);
+        writeRestartScript(http, ws, admin);
         return Map.of(
                 "quarkus.http.host", hostAddress,
                 "media.servers.main.api-url", "http://" + hostAddress + ":" + http + "/janus",
@@ -60,6 +61,38 @@ public class RoomMedia implements QuarkusTestResourceLifecycleManager {
             janus("stop", 0, 0, 0);
         } finally {
             deleteNetwork();
+        }
+    }
+
+    /**
+     * A command line that restarts Janus (stop, start on the same ports) from inside the namespace: the browser test
+     * runs it to check that the room comes back by itself after a media-server restart. It enters this JVM's network
+     * namespace, where Janus lives.
+     */
+    static String restartCommand() {
+        return "nsenter -t " + ProcessHandle.current().pid() + " -n sh " + restartScript();
+    }
+
+    private static Path restartScript() {
+        return root().resolve("consult-service/target/janus-room-restart.sh");
+    }
+
+    private void writeRestartScript(int http, int ws, int admin) {
+        String script = String.join(
+                "\n",
+                "#!/bin/sh",
+                "set -e",
+                "unset JANUS_EVENTS_URL",
+                "export JANUS_HTTP_PORT=" + http + " JANUS_WS_PORT=" + ws + " JANUS_ADMIN_PORT=" + admin,
+                "export JANUS_ADMIN_SECRET=" + ADMIN_SECRET + " JANUS_BIND=" + hostAddress + " JANUS_ICE_ENFORCE_LIST="
+                        + hostInterface,
+                "'" + root().resolve("infra/scripts/janus.sh") + "' stop '" + state + "'",
+                "'" + root().resolve("infra/scripts/janus.sh") + "' start '" + state + "'",
+                "");
+        try {
+            Files.writeString(restartScript(), script);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
