@@ -66,7 +66,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 /** Saves a full-page screenshot as target/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
+    // A full-page screenshot can take long on a loaded machine; it is only for people to look at.
+    await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true, timeout: 60_000 });
 }
 
 /** Collects uncaught page errors and console errors, so a test can assert the page stayed healthy. */

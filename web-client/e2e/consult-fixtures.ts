@@ -32,6 +32,8 @@ print(study)
 export interface StudyFolder {
     readonly dir: string;
     readonly studyUid: string;
+    /** The Patient ID written into the files. */
+    readonly patientId: string;
     readonly dicomFiles: number;
     readonly notDicom: string;
 }
@@ -42,7 +44,7 @@ export function ctStudyFolder(count: number, patientName: string): StudyFolder {
     const studyUid = execFileSync(PYTHON, ['-c', MAKE_SERIES, dir, String(count), patientName], { encoding: 'utf8' }).trim();
     const notDicom = 'GHI-CHU.txt';
     writeFileSync(join(dir, notDicom), 'Ghi chú của kỹ thuật viên: phim chụp lúc 14:00.\n');
-    return { dir, studyUid, dicomFiles: count, notDicom };
+    return { dir, studyUid, patientId: `E2E-${studyUid.slice(-8)}`, dicomFiles: count, notDicom };
 }
 
 /** A random suffix so that every run's patient is its own. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesBetween, queueOrder, slaMark, splitMinutes, studySummary } from './consults';
+import { minutesBetween, queueOrder, slaMark, splitMinutes, studySummaries } from './consults';
 import { userTimeZone } from './views/consult-parts';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -55,17 +55,30 @@ describe('durations and zones', () => {
 
 describe('QIDO-RS study summary', () => {
     it('should read description, modalities, date and instance count from DICOM JSON', () => {
-        const summary = studySummary([
+        const [summary] = studySummaries([
             {
                 '0020000D': { vr: 'UI', Value: ['1.2.3'] },
                 '00081030': { vr: 'LO', Value: ['CT SO NAO '] },
                 '00080061': { vr: 'CS', Value: ['CT', 'SR'] },
                 '00080020': { vr: 'DA', Value: ['20261120'] },
                 '00201208': { vr: 'IS', Value: [3] },
+                '00100010': { vr: 'PN', Value: [{ Alphabetic: 'NGUYEN^VAN A' }] },
             },
+            { '0020000D': { vr: 'UI', Value: ['1.2.4'] }, '00080061': { vr: 'CS', Value: ['MR\\SR'] }, '00201208': { vr: 'IS', Value: ['12'] } },
+            { '00081030': { vr: 'LO' } },
         ]);
-        expect(summary).toEqual({ studyUid: '1.2.3', description: 'CT SO NAO', modalities: ['CT', 'SR'], studyDate: '20261120', instances: 3 });
-        expect(studySummary([])).toBeNull();
-        expect(studySummary([{ '00081030': { vr: 'LO' } }])).toBeNull();
+        expect(summary).toEqual({
+            studyUid: '1.2.3',
+            description: 'CT SO NAO',
+            modalities: ['CT', 'SR'],
+            studyDate: '20261120',
+            instances: 3,
+            patientName: 'NGUYEN VAN A',
+            patientId: null,
+        });
+        expect(studySummaries([summary, 1])).toHaveLength(0);
+        const all = studySummaries([{ '0020000D': { vr: 'UI', Value: ['1.2.4'] }, '00080061': { vr: 'CS', Value: ['MR\\SR'] }, '00201208': { vr: 'IS', Value: ['12'] } }]);
+        expect(all[0]).toMatchObject({ modalities: ['MR', 'SR'], instances: 12 });
+        expect(studySummaries({})).toEqual([]);
     });
 });

@@ -438,11 +438,12 @@ export interface StudySummary {
     readonly modalities: readonly string[];
     readonly studyDate: string | null;
     readonly instances: number | null;
+    readonly patientName: string | null;
+    readonly patientId: string | null;
 }
 
-/** Reads a QIDO-RS study (DICOM JSON) into a summary; null when the answer holds no study. */
-export function studySummary(body: unknown): StudySummary | null {
-    const item = Array.isArray(body) ? body[0] : null;
+/** Reads one QIDO-RS study result (DICOM JSON); null when it holds no Study Instance UID. */
+function readStudy(item: unknown): StudySummary | null {
     if (!isObject(item)) {
         return null;
     }
@@ -456,21 +457,43 @@ export function studySummary(body: unknown): StudySummary | null {
     }
     const text = (tag: string): string | null => {
         const value = values(tag)[0];
-        return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+        const raw = isObject(value) && typeof value.Alphabetic === 'string' ? value.Alphabetic : value;
+        return typeof raw === 'string' && raw.trim() !== '' ? raw.replace(/\^/g, ' ').trim() : null;
     };
     const count = values('00201208')[0];
     return {
         studyUid: uid,
         description: text('00081030'),
-        modalities: values('00080061').filter((m): m is string => typeof m === 'string'),
+        modalities: values('00080061')
+            .filter((m): m is string => typeof m === 'string')
+            .flatMap((m) => m.split('\\'))
+            .filter((m) => m !== ''),
         studyDate: text('00080020'),
         instances: typeof count === 'number' ? count : typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : null,
+        patientName: text('00100010'),
+        patientId: text('00100020'),
     };
+}
+
+/** Reads a QIDO-RS answer (an array of DICOM JSON studies). */
+export function studySummaries(body: unknown): StudySummary[] {
+    return Array.isArray(body) ? body.map(readStudy).filter((s): s is StudySummary => s !== null) : [];
 }
 
 /** One study's QIDO-RS summary (null when the store does not show it to the caller). */
 export async function findStudy(api: ApiClient, studyUid: string): Promise<StudySummary | null> {
-    return studySummary(await api.getJson('/dicom-web/studies', { StudyInstanceUID: studyUid }));
+    return studySummaries(await api.getJson('/dicom-web/studies', { StudyInstanceUID: studyUid }))[0] ?? null;
+}
+
+/** Studies of the caller's hospital already in TeleConsult's store (pushed by the PACS, uploaded before). */
+export async function storedStudies(api: ApiClient, query: { PatientID?: string; PatientName?: string }): Promise<StudySummary[]> {
+    return studySummaries(
+        await api.getJson('/dicom-web/studies', {
+            PatientID: query.PatientID || undefined,
+            PatientName: query.PatientName ? `*${query.PatientName.replace(/\s+/g, '*')}*` : undefined,
+            limit: '50',
+        }),
+    );
 }
 
 // ---- checks ----

@@ -67,6 +67,12 @@ describe('consult journeys', () => {
         await skipped.waitFor();
         expect(await skipped.textContent()).toMatch(/DICOM/);
         expect(await card.locator(`input[name=attach-study][value="${folder.studyUid}"]`).isChecked()).toBe(true);
+        await satellite.locator('#store-patient-id').fill(folder.patientId);
+        await satellite.locator('.study-store .actions button').click();
+        const stored = satellite.locator(`.stored-study[data-study="${folder.studyUid}"]`);
+        await stored.waitFor();
+        expect(await stored.textContent()).toContain('CT SO NAO');
+        await stored.locator('.already-attached').waitFor();
         await screenshot(satellite, 'consult-new-images');
 
         await satellite.locator('.wizard-next').click();

@@ -2,7 +2,7 @@
 // with STOW-RS with a progress bar per study and a message per refused or skipped file), or search the hospital
 // PACS and bring a study in (progress polled). The picker answers the Study Instance UIDs that arrived.
 import type { ApiClient } from '../api';
-import { findStudies, pacsNodes, retrievalProgress, startRetrieval, type Pacs, type RemoteStudy } from '../consults';
+import { findStudies, pacsNodes, retrievalProgress, startRetrieval, storedStudies, type Pacs, type RemoteStudy } from '../consults';
 import { displayPath, sortChosenFiles, type StudyGroup } from '../dicom-files';
 import { h, msg, setText } from '../dom';
 import { errorMessage } from '../errors';
@@ -30,6 +30,9 @@ export function createStudyPicker(api: ApiClient): StudyPicker {
     };
 
     const attachBox = (studyUid: string, key: 'studies.attach'): HTMLElement => {
+        if (attached.has(studyUid)) {
+            return msg('span', { key: 'studies.alreadyAttached' }, { class: 'badge already-attached' });
+        }
         const box = h('input', { type: 'checkbox', name: 'attach-study', value: studyUid, checked: true });
         attached.set(studyUid, box);
         return h('label', { class: 'check' }, box, msg('span', { key }));
@@ -42,6 +45,7 @@ export function createStudyPicker(api: ApiClient): StudyPicker {
         { class: 'study-picker' },
         h('section', { class: 'card study-upload' }, msg('h3', { key: 'studies.upload.title' }), upload),
         h('section', { class: 'card study-pacs' }, msg('h3', { key: 'studies.pacs.title' }), pacs),
+        h('section', { class: 'card study-store' }, msg('h3', { key: 'studies.store.title' }), storeSection(api, attachBox)),
     );
     return {
         element,
@@ -309,5 +313,58 @@ function remoteList(api: ApiClient, node: string, found: readonly RemoteStudy[],
             });
             return li;
         }),
+    );
+}
+
+/** Studies already in TeleConsult for this hospital (sent by its PACS over C-STORE, or uploaded before). */
+function storeSection(api: ApiClient, attachBox: AttachBox): HTMLElement {
+    const patientId = h('input', { type: 'text', name: 'store-patient-id', id: 'store-patient-id', maxlength: 64 });
+    const patientName = h('input', { type: 'text', name: 'store-patient-name', id: 'store-patient-name', maxlength: 64 });
+    const search = msg('button', { key: 'studies.pacs.search' }, { type: 'button', class: 'button button-secondary' });
+    const results = h('div', { class: 'store-results', 'aria-live': 'polite' });
+    search.addEventListener('click', () => {
+        if (!patientId.value.trim() && !patientName.value.trim()) {
+            results.replaceChildren(msg('p', { key: 'studies.store.needKey' }, { class: 'alert alert-error', role: 'alert' }));
+            return;
+        }
+        search.disabled = true;
+        storedStudies(api, { PatientID: patientId.value.trim(), PatientName: patientName.value.trim() })
+            .then(
+                (found) =>
+                    results.replaceChildren(
+                        found.length === 0
+                            ? msg('p', { key: 'studies.pacs.noResults' }, { class: 'muted' })
+                            : h(
+                                  'ul',
+                                  { class: 'remote-studies' },
+                                  ...found.map((study) =>
+                                      h(
+                                          'li',
+                                          { class: 'card stored-study', 'data-study': study.studyUid },
+                                          h('strong', {}, [study.modalities.join('/'), study.description].filter(Boolean).join(' — ') || study.studyUid),
+                                          h('span', { class: 'muted' }, [study.patientName, study.patientId, study.studyDate, study.instances].filter((v) => v !== null && v !== '').join(' · ')),
+                                          attachBox(study.studyUid, 'studies.attach'),
+                                      ),
+                                  ),
+                              ),
+                    ),
+                (error: unknown) => results.replaceChildren(failureNote(error)),
+            )
+            .finally(() => {
+                search.disabled = false;
+            });
+    });
+    return h(
+        'div',
+        {},
+        msg('p', { key: 'studies.store.intro' }, { class: 'muted' }),
+        h(
+            'div',
+            { class: 'filters' },
+            h('div', { class: 'field' }, msg('label', { key: 'studies.pacs.patientId' }, { for: patientId.id }), patientId),
+            h('div', { class: 'field' }, msg('label', { key: 'studies.pacs.patientName' }, { for: patientName.id }), patientName),
+        ),
+        h('div', { class: 'actions' }, search),
+        results,
     );
 }
