@@ -1,6 +1,7 @@
 package vn.teleconsult.imaging.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import vn.teleconsult.platform.audit.AuditEntry;
 import vn.teleconsult.platform.audit.AuditTrail;
 import vn.teleconsult.platform.security.Actor;
@@ -20,5 +21,10 @@ public class ImagingAudit {
 
     public void record(AuditEntry entry, Actor actor) {
         trail.record(entry, actor, current.remoteAddress().orElse(null));
+    }
+
+    /** Several entries of one actor in one commit. */
+    public void recordAll(List<AuditEntry> entries, Actor actor) {
+        trail.recordAll(entries, actor, current.remoteAddress().orElse(null));
     }
 }

@@ -1,8 +1,9 @@
 package vn.teleconsult.imaging.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import vn.teleconsult.platform.audit.AuditAction;
@@ -11,7 +12,7 @@ import vn.teleconsult.platform.audit.AuditOutcome;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
 
-/** Stores the parts of one STOW-RS request for the uploader's hospital and audits what was stored per study. */
+/** Stores the parts of one STOW-RS request for the uploader's hospital and audits what was stored per study (one commit). */
 @ApplicationScoped
 public class StowService {
 
@@ -32,33 +33,34 @@ public class StowService {
             parts.forEach(p -> p.file().toFile().delete());
             throw ProblemException.forbidden("Only staff or systems of a hospital can store studies.");
         }
-        var results = new ArrayList<StoreResult>();
-        var studies = new LinkedHashSet<String>();
+        var results = new ArrayList<StoreResult>(parts.size());
+        var readable = new ArrayList<Path>();
         for (ReceivedPart part : parts) {
             if (part.refusal() != null) {
                 part.file().toFile().delete();
-                results.add(StoreResult.failed(StoreResult.CANNOT_UNDERSTAND, part.refusal()));
-                continue;
+            } else {
+                readable.add(part.file());
             }
-            StoreResult result = store.store(part.file(), hospital, expectedStudyUid);
-            results.add(result);
+        }
+        var stored = store.storeAll(readable, hospital, expectedStudyUid).iterator();
+        for (ReceivedPart part : parts) {
+            results.add(
+                    part.refusal() != null
+                            ? StoreResult.failed(StoreResult.CANNOT_UNDERSTAND, part.refusal())
+                            : stored.next());
+        }
+        // per study: instances stored, instances failed
+        var counts = new LinkedHashMap<String, long[]>();
+        for (StoreResult result : results) {
             if (result.studyUid() != null) {
-                studies.add(result.studyUid());
+                counts.computeIfAbsent(result.studyUid(), s -> new long[2])[result.stored() ? 0 : 1]++;
             }
         }
-        for (String study : studies) {
-            long ok = results.stream()
-                    .filter(r -> study.equals(r.studyUid()) && r.stored())
-                    .count();
-            long failed = results.stream()
-                    .filter(r -> study.equals(r.studyUid()) && !r.stored())
-                    .count();
-            audit.record(
-                    AuditEntry.of(AuditAction.CREATE, "ImagingStudy", study)
-                            .outcome(ok > 0 ? AuditOutcome.SUCCESS : AuditOutcome.FAILED)
-                            .detail("stow stored=" + ok + " failed=" + failed),
-                    actor);
-        }
-        return new Outcome(results, List.copyOf(studies));
+        var entries = new ArrayList<AuditEntry>();
+        counts.forEach((study, n) -> entries.add(AuditEntry.of(AuditAction.CREATE, "ImagingStudy", study)
+                .outcome(n[0] > 0 ? AuditOutcome.SUCCESS : AuditOutcome.FAILED)
+                .detail("stow stored=" + n[0] + " failed=" + n[1])));
+        audit.recordAll(entries, actor);
+        return new Outcome(results, List.copyOf(counts.keySet()));
     }
 }

@@ -1,13 +1,22 @@
 package vn.teleconsult.imaging.storage;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.teleconsult.imaging.ImagingSettings;
 import vn.teleconsult.imaging.dicom.DicomUids;
@@ -18,7 +27,14 @@ public class FileSystemStorage implements InstanceStorage {
 
     private final Path root;
     private final Path temp;
+    private final Path studies;
     private final boolean fsync;
+    // fsync calls wait on the disk, not the CPU: enough threads for a batch's flushes to overlap
+    private final ExecutorService flushers = Executors.newFixedThreadPool(32, r -> {
+        var thread = new Thread(r, "imaging-fsync");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public FileSystemStorage(ImagingSettings settings, @ConfigProperty(name = "teleconsult.home") String home)
             throws IOException {
@@ -26,6 +42,7 @@ public class FileSystemStorage implements InstanceStorage {
                 .toAbsolutePath()
                 .normalize();
         this.temp = root.resolve("tmp");
+        this.studies = root.resolve("studies");
         this.fsync = settings.storage().fsync();
         Files.createDirectories(temp);
         removeStaleTemporaryFiles();
@@ -53,32 +70,99 @@ public class FileSystemStorage implements InstanceStorage {
     }
 
     @Override
-    public String commit(Path tempFile, String studyUid, String seriesUid, String sopInstanceUid) throws IOException {
+    public String key(String studyUid, String seriesUid, String sopInstanceUid) {
         for (String uid : new String[] {studyUid, seriesUid, sopInstanceUid}) {
             if (!DicomUids.isValid(uid)) {
-                throw new IOException("refusing a storage key from an invalid UID");
+                throw new IllegalArgumentException("refusing a storage key from an invalid UID");
             }
         }
-        String key = "studies/" + studyUid + "/" + seriesUid + "/" + sopInstanceUid + ".dcm";
-        Path target = file(key);
-        Files.createDirectories(target.getParent());
+        return "studies/" + studyUid + "/" + seriesUid + "/" + sopInstanceUid + ".dcm";
+    }
+
+    /**
+     * Flushes the temporary files, moves them into place, then flushes every folder on the way from the storage root
+     * to them (a rename is only durable once its folder is). Flushes run in parallel, so a batch costs about one disk
+     * flush per step rather than one per file.
+     */
+    @Override
+    public void commit(List<Incoming> incoming) throws IOException {
+        var targets = new ArrayList<Path>(incoming.size());
+        for (Incoming in : incoming) {
+            targets.add(file(in.key()));
+        }
         if (fsync) {
-            try (var channel = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
-                channel.force(true);
+            force(incoming.stream().map(Incoming::temp).toList());
+        }
+        var folders = new LinkedHashSet<Path>();
+        for (int i = 0; i < incoming.size(); i++) {
+            Path target = targets.get(i);
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(
+                        incoming.get(i).temp(),
+                        target,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(incoming.get(i).temp(), target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            for (Path folder = target.getParent(); folder.startsWith(studies); folder = folder.getParent()) {
+                folders.add(folder);
             }
         }
-        try {
-            Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tempFile, target, StandardCopyOption.REPLACE_EXISTING);
+        if (fsync && !folders.isEmpty()) {
+            force(List.copyOf(folders));
         }
-        return key;
+    }
+
+    /** fsync of each file or folder, in parallel: concurrent flushes share the file system's journal commits. */
+    private void force(List<Path> paths) throws IOException {
+        if (paths.size() == 1) {
+            force(paths.get(0));
+            return;
+        }
+        var pending = new ArrayList<Future<?>>(paths.size());
+        for (Path path : paths) {
+            pending.add(flushers.submit(() -> {
+                force(path);
+                return null;
+            }));
+        }
+        IOException failure = null;
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while flushing stored files");
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void force(Path path) throws IOException {
+        // a folder opens for reading only; a file for writing (some systems refuse to flush read-only handles)
+        var option = Files.isDirectory(path) ? StandardOpenOption.READ : StandardOpenOption.WRITE;
+        try (var channel = FileChannel.open(path, option)) {
+            channel.force(true);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        flushers.shutdown();
     }
 
     @Override
     public Path file(String key) {
         Path path = root.resolve(key).normalize();
-        if (!path.startsWith(root.resolve("studies"))) {
+        if (!path.startsWith(studies)) {
             throw new IllegalArgumentException("storage key outside the storage root");
         }
         return path;
@@ -89,7 +173,7 @@ public class FileSystemStorage implements InstanceStorage {
         Path file = file(key);
         Files.deleteIfExists(file);
         // drop the series and study folders when they became empty (another writer may fill them again meanwhile)
-        for (Path dir = file.getParent(); !dir.equals(root.resolve("studies")); dir = dir.getParent()) {
+        for (Path dir = file.getParent(); !dir.equals(studies); dir = dir.getParent()) {
             try {
                 Files.deleteIfExists(dir);
             } catch (java.nio.file.DirectoryNotEmptyException stillUsed) {
@@ -101,7 +185,6 @@ public class FileSystemStorage implements InstanceStorage {
     /** Walks {@code studies/<study>/<series>/<instance>.dcm}, skipping series folders unchanged since {@code since}. */
     @Override
     public void list(java.time.Instant since, java.util.function.Consumer<StoredKey> each) throws IOException {
-        Path studies = root.resolve("studies");
         if (!Files.isDirectory(studies)) {
             return;
         }

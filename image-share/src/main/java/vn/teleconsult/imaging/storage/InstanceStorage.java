@@ -3,6 +3,7 @@ package vn.teleconsult.imaging.storage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -14,8 +15,17 @@ public interface InstanceStorage {
     /** A new empty temporary file to receive an instance into; the caller deletes it if it is not committed. */
     Path newTempFile() throws IOException;
 
-    /** Moves a complete temporary file into place for the instance and returns its storage key. */
-    String commit(Path temp, String studyUid, String seriesUid, String sopInstanceUid) throws IOException;
+    /** The storage key an instance is kept under; IllegalArgumentException for UIDs that are not valid UIDs. */
+    String key(String studyUid, String seriesUid, String sopInstanceUid);
+
+    /** A complete temporary file and the key it is to be stored under. */
+    record Incoming(Path temp, String key) {}
+
+    /**
+     * Moves complete temporary files into place under their keys, replacing what is there. When it returns, the files
+     * and their names are on stable storage (as configured), so an instance indexed afterwards survives a crash.
+     */
+    void commit(List<Incoming> incoming) throws IOException;
 
     /** A local path to read the stored file from. */
     Path file(String key);

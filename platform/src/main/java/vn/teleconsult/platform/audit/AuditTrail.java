@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Collectors;
 import vn.teleconsult.platform.security.Actor;
 import vn.teleconsult.platform.security.CurrentActor;
@@ -46,25 +47,48 @@ public class AuditTrail {
 
     /** Records the entry for an explicitly given actor, e.g. during sign-in before a token exists. */
     public void record(AuditEntry entry, Actor actor, String sourceAddress) {
+        recordAll(List.of(entry), actor, sourceAddress);
+    }
+
+    /**
+     * Records several entries of one actor in one commit (all or none), e.g. one per study of a batch of received
+     * instances: one disk flush for the lot instead of one per entry.
+     */
+    public void recordAll(List<AuditEntry> entries, Actor actor, String sourceAddress) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String roles = actor == null
+                ? null
+                : actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
         try (var connection = auditDataSource.getConnection();
                 var insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
-            insert.setString(2, actor == null ? null : actor.id());
-            insert.setString(3, actor == null ? null : actor.username());
-            insert.setString(
-                    4,
-                    actor == null
-                            ? null
-                            : actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-            insert.setObject(5, actor == null ? null : actor.hospitalId());
-            insert.setString(6, entry.action().name());
-            insert.setString(7, entry.resourceType());
-            insert.setString(8, entry.resourceId());
-            insert.setString(9, entry.patientRef());
-            insert.setString(10, entry.outcome().name());
-            insert.setString(11, sourceAddress);
-            insert.setString(12, entry.detail());
-            insert.executeUpdate();
+            connection.setAutoCommit(false);
+            try {
+                for (AuditEntry entry : entries) {
+                    insert.setObject(1, now);
+                    insert.setString(2, actor == null ? null : actor.id());
+                    insert.setString(3, actor == null ? null : actor.username());
+                    insert.setString(4, roles);
+                    insert.setObject(5, actor == null ? null : actor.hospitalId());
+                    insert.setString(6, entry.action().name());
+                    insert.setString(7, entry.resourceType());
+                    insert.setString(8, entry.resourceId());
+                    insert.setString(9, entry.patientRef());
+                    insert.setString(10, entry.outcome().name());
+                    insert.setString(11, sourceAddress);
+                    insert.setString(12, entry.detail());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("The audit trail could not be written", e);
         }

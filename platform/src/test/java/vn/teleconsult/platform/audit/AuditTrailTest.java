@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -97,5 +98,51 @@ class AuditTrailTest {
         assertEquals("r4", first.items().get(0).resourceId());
         assertEquals(1, last.items().size());
         assertEquals("r0", last.items().get(0).resourceId());
+    }
+
+    @Test
+    void shouldRecordSeveralEntriesOfOneActorTogether() {
+        var actor =
+                new Actor(UUID.randomUUID().toString(), "bs.minh", Set.of(Role.SATELLITE_DOCTOR), UUID.randomUUID());
+        String type = "Batch" + UUID.randomUUID().toString().substring(0, 8);
+
+        trail.recordAll(
+                List.of(
+                        AuditEntry.of(AuditAction.CREATE, type, "s1").detail("stored=3"),
+                        AuditEntry.of(AuditAction.CREATE, type, "s2").outcome(AuditOutcome.FAILED)),
+                actor,
+                "10.9.8.7");
+        trail.recordAll(List.of(), actor, null);
+
+        var found = search.search(new AuditFilter(null, null, null, type, null, null, null, null, null), 0, 10);
+        assertEquals(2, found.total());
+        for (var record : found.items()) {
+            assertEquals(actor.id(), record.actorId());
+            assertEquals("SATELLITE_DOCTOR", record.actorRoles());
+            assertEquals("10.9.8.7", record.sourceAddress());
+        }
+        assertEquals(
+                Set.of("s1:SUCCESS", "s2:FAILED"),
+                found.items().stream()
+                        .map(r -> r.resourceId() + ":" + r.outcome())
+                        .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void shouldRecordNoneOfABatchWhenOneEntryCannotBeWritten() {
+        String type = "Batch" + UUID.randomUUID().toString().substring(0, 8);
+        String unstorable = "r\u0000"; // PostgreSQL text cannot hold a NUL character
+        assertThrows(
+                IllegalStateException.class,
+                () -> trail.recordAll(
+                        List.of(
+                                AuditEntry.of(AuditAction.READ, type, "ok"),
+                                AuditEntry.of(AuditAction.READ, type, unstorable)),
+                        null,
+                        null));
+        assertEquals(
+                0,
+                search.search(new AuditFilter(null, null, null, type, null, null, null, null, null), 0, 5)
+                        .total());
     }
 }
