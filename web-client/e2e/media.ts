@@ -74,3 +74,20 @@ export function echoConsole(page: Page, who: string): void {
     page.on('console', (m) => m.type() !== 'debug' && m.type() !== 'log' && process.stdout.write(`[${who} ${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => process.stdout.write(`[${who} pageerror] ${e.message}\n`));
 }
+
+/** What the consult room's viewer shows: image index, window, and how many images of the series it has. */
+export interface Shown {
+    index: number;
+    center: number;
+    width: number;
+    count: number;
+}
+
+export async function shown(page: Page): Promise<Shown> {
+    return page.locator('.room-viewport').evaluate((el: HTMLElement) => ({
+        index: Number(el.dataset.imageIndex ?? -1),
+        center: Number(el.dataset.windowCenter ?? NaN),
+        width: Number(el.dataset.windowWidth ?? NaN),
+        count: Number(el.dataset.imageCount ?? 0),
+    }));
+}

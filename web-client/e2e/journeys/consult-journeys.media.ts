@@ -1,25 +1,37 @@
-// Journeys 1, 2 and 4 of PRODUCT.md through the UI, with three people in their own browser contexts:
+// Journeys 1 to 4 of PRODUCT.md through the UI, in one go, with three people in their own browser contexts:
 // 1. the satellite doctor fills the new-consult wizard and uploads a real CT folder (the file that is not DICOM is
 //    reported and not sent), then submits; 2. the coordinator finds it on the worklist and assigns the specialist,
-//    who accepts and books a session in a free slot (time zone named); 4. the specialist starts the session, writes
-//    and signs the report, and the satellite doctor reads it and downloads its PDF.
+//    who accepts and books a session in a free slot (time zone named); 3. the specialist starts the session and both
+//    join the consult room: video flows both ways through a real Janus, and the image and window the presenter
+//    chooses reach the other within a second; 4. the specialist writes and signs the report, and the satellite
+//    doctor reads it and downloads its PDF. Run by consult-service's RoomBrowserIT inside a test network namespace.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from 'node:net';
 import { expectOutcome, launch, person, screenshot, signIn, watchErrors } from '../browser';
 import { ctStudyFolder, runTag } from '../consult-fixtures';
+import { api, echoConsole, expectVideoFlowing, forward, shown } from '../media';
 
 let browser: Browser;
+let forwarder: Server | undefined;
 
 /** A 1×1 PNG, attached to a thread message. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 beforeAll(async () => {
+    if (!api) {
+        throw new Error('TELECONSULT_E2E_URL is not set: this test is run by consult-service RoomBrowserIT.');
+    }
+    const loopback = await forward(new URL(api));
+    forwarder = loopback.server;
+    process.env.TELECONSULT_E2E_URL = loopback.url;
     browser = await launch();
 });
 
 afterAll(async () => {
     await browser?.close();
+    forwarder?.close();
 });
 
 /** Fills the wizard's patient and request steps. */
@@ -157,10 +169,39 @@ describe('consult journeys', () => {
         expect(await coordinator.locator('.case-notice').textContent()).toContain('Đã đặt lịch');
         await screenshot(coordinator, 'consult-conflict-coordinator');
 
-        // Journey 4: the specialist starts the session, writes and signs the report
+        // Journey 3: the specialist starts the session; both join the room from the case page
         await specialist.locator('.case-session .start-session').click();
         await expectOutcome(specialist, '.consult-case .case-head [data-state=IN_SESSION]');
-        expect(await specialist.locator('.case-session a.join-session').getAttribute('href')).toBe(`#/consults/${consultId}/room`);
+        echoConsole(specialist, 'specialist');
+        echoConsole(satellite, 'doctor');
+        await specialist.locator('.case-session a.join-session').click();
+        await satellite.reload();
+        await satellite.locator('.case-session a.join-session').click();
+        for (const page of [specialist, satellite]) {
+            await page.locator('.room-viewport[data-image-index]:not([data-image-index=""])').waitFor({ timeout: 30_000 });
+        }
+        await expectVideoFlowing(satellite, 'the satellite doctor');
+        await expectVideoFlowing(specialist, 'the specialist');
+        await expect.poll(() => specialist.locator('.room-page').getAttribute('data-presenting')).toBe('true');
+        // the presenter scrolls to the last image and chooses the bone window: the satellite sees the same within 1 s
+        const last = folder.dicomFiles - 1;
+        await specialist.locator('.room-viewport').hover();
+        for (let i = (await shown(specialist)).index; i < last; i++) {
+            await specialist.mouse.wheel(0, 120);
+        }
+        await specialist.locator('.room-preset').selectOption('bone');
+        await expect.poll(() => shown(specialist), { timeout: 5_000 }).toMatchObject({ index: last, center: 300, width: 1500 });
+        const presented = Date.now();
+        await expect.poll(() => shown(satellite), { timeout: 5_000, interval: 20 }).toMatchObject({ index: last, center: 300, width: 1500 });
+        const delay = Date.now() - presented;
+        console.log(`journey room sync: the satellite showed image ${last} with the bone window ${delay} ms after the specialist`);
+        expect(delay).toBeLessThan(1_000);
+        await screenshot(satellite, 'consult-room-follower');
+        await satellite.locator('button.room-leave').click();
+        await specialist.locator('button.room-leave').click();
+
+        // Journey 4: the specialist writes and signs the report
+        await specialist.goto(`${process.env.TELECONSULT_E2E_URL}/#/consults/${consultId}`);
         await specialist.locator('.case-report a.write-report').click();
         await specialist.locator('.report-form').waitFor();
         await specialist.locator('#report-findings').fill('Tăng tỷ trọng dạng liềm vùng thái dương đỉnh trái, dày 8 mm.');
@@ -184,7 +225,7 @@ describe('consult journeys', () => {
         await screenshot(specialist, 'consult-report-signed');
 
         // The satellite doctor reads the signed report and downloads its PDF
-        await satellite.reload();
+        await satellite.goto(`${process.env.TELECONSULT_E2E_URL}/#/consults/${consultId}`);
         await satellite.locator('.case-report .report-signed').waitFor();
         expect(await satellite.locator('.case-report [data-section=conclusions]').textContent()).toContain('Máu tụ dưới màng cứng');
         await satellite.locator('.lang-switch button[data-locale=en]').click();
