@@ -333,6 +333,19 @@ describe('consult room', () => {
         await expect.poll(() => shown(lateJoiner), { timeout: 15_000 }).toMatchObject({ index: target, center: -600, width: 1500 });
         await expectVideoFlowing(lateJoiner, 'the late joiner');
         await screenshot(lateJoiner, 'consult-room-follower');
+        const thumbnailWidth = () =>
+            lateJoiner.locator('.room-thumb').first().evaluate((img: HTMLImageElement) => img.naturalWidth);
+        await expect.poll(thumbnailWidth, { message: 'the series thumbnail shows' }).toBeGreaterThan(0);
+
+        // in English
+        await lateJoiner.locator('.lang-switch button[data-locale=en]').click();
+        await expect.poll(() => lateJoiner.locator('.room-floor').textContent()).toBe('Satellite doctor is presenting; you are following.');
+        await screenshot(lateJoiner, 'consult-room-en');
+
+        // the doctor leaves: the others stop showing their video
+        await doctorPage.locator('.room-leave').click();
+        await doctorPage.locator('.home-page').waitFor();
+        await expect.poll(() => lateJoiner.locator('video.remote').count(), { timeout: 15_000 }).toBe(0);
 
         // expected: sockets refused while the network was down, grants refused (503) while the room was re-created
         const unexpected = errorLists.flat().filter((e) => !/WebSocket connection|status of 503/.test(e));

@@ -316,6 +316,7 @@ class Room {
         this.takeControl.disabled = this.floor.handoverTo === this.you && this.you !== '';
         this.toolbar.classList.toggle('room-toolbar-disabled', !presenting);
         this.toolbar.querySelectorAll('button, select').forEach((el) => ((el as HTMLButtonElement).disabled = !presenting));
+        this.markSelectedSeries();
         this.handover.replaceChildren();
         this.handover.hidden = true;
         if (presenting && this.floor.handoverTo) {
@@ -514,8 +515,10 @@ class Room {
 
     private markSelectedSeries(): void {
         const current = this.viewer?.series;
-        this.seriesList.querySelectorAll<HTMLElement>('.room-series-item').forEach((el) => {
+        const presenting = this.presenting();
+        this.seriesList.querySelectorAll<HTMLButtonElement>('.room-series-item').forEach((el) => {
             el.setAttribute('aria-current', String(el.dataset.seriesUid === current));
+            el.disabled = !presenting;
         });
     }
 
