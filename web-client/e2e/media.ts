@@ -1,7 +1,7 @@
 // What the browser tests with real media share: run inside a test network namespace by consult-service's
 // RoomBrowserIT, they serve the pages from loopback (a forwarder to the application on the veth address), set up
 // their data through the API, and check that remote video really plays.
-import { createServer, connect, type Server } from 'node:net';
+import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from './browser';
@@ -9,14 +9,32 @@ import { DEMO_PASSWORD } from './browser';
 /** The application as the set-up reaches it (the veth address); pages use the forwarder's loopback address. */
 export const api = (process.env.TELECONSULT_E2E_URL ?? '').replace(/\/$/, '');
 
+/** The loopback address pages are served from, and a way to cut the page's network for a while. */
+export interface Forwarder {
+    readonly url: string;
+    readonly server: Server;
+    /** Cuts every connection through the forwarder and refuses new ones for ms: a network drop of the page. */
+    drop(ms: number): Promise<void>;
+}
+
 /**
  * Chromium lets a page open WebSockets to a private address (Janus) only from a page on loopback or a private
  * address, and gives camera access to secure contexts only (http://127.0.0.1 is one): the pages are served from
- * 127.0.0.1 inside the namespace, forwarded to the application on the veth address. Answers the loopback URL.
+ * 127.0.0.1 inside the namespace, forwarded to the application on the veth address.
  */
-export async function forward(target: URL): Promise<{ url: string; server: Server }> {
+export async function forward(target: URL): Promise<Forwarder> {
+    const open = new Set<Socket>();
+    let refusing = false;
     const server = createServer((client) => {
+        if (refusing) {
+            client.destroy();
+            return;
+        }
         const upstream = connect(Number(target.port), target.hostname);
+        for (const socket of [client, upstream]) {
+            open.add(socket);
+            socket.on('close', () => open.delete(socket));
+        }
         client.pipe(upstream);
         upstream.pipe(client);
         client.on('error', () => upstream.destroy());
@@ -27,7 +45,16 @@ export async function forward(target: URL): Promise<{ url: string; server: Serve
     if (!address || typeof address === 'string') {
         throw new Error('forwarder has no port');
     }
-    return { url: `http://127.0.0.1:${address.port}`, server };
+    return {
+        url: `http://127.0.0.1:${address.port}`,
+        server,
+        drop: async (ms) => {
+            refusing = true;
+            open.forEach((socket) => socket.destroy());
+            await new Promise((resolve) => setTimeout(resolve, ms));
+            refusing = false;
+        },
+    };
 }
 
 export async function token(username: string, password = DEMO_PASSWORD): Promise<string> {
@@ -69,9 +96,14 @@ export async function expectVideoFlowing(page: Page, who: string): Promise<void>
     await expect.poll(frames, { timeout: 10_000, message: `${who}'s remote video keeps playing` }).toBeGreaterThan(first + 5);
 }
 
+/** Access tokens in URLs (WebSocket addresses) never reach the test's output. */
+export function redact(text: string): string {
+    return text.replace(/access_token=[^&'"\s]+/g, 'access_token=…');
+}
+
 /** Writes what goes wrong in a page to the test's output. */
 export function echoConsole(page: Page, who: string): void {
-    page.on('console', (m) => m.type() !== 'debug' && m.type() !== 'log' && process.stdout.write(`[${who} ${m.type()}] ${m.text()}\n`));
+    page.on('console', (m) => m.type() !== 'debug' && m.type() !== 'log' && process.stdout.write(`[${who} ${m.type()}] ${redact(m.text())}\n`));
     page.on('pageerror', (e) => process.stdout.write(`[${who} pageerror] ${e.message}\n`));
 }
 

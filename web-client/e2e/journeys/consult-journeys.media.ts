@@ -8,13 +8,12 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:net';
 import { expectOutcome, launch, person, screenshot, signIn, watchErrors } from '../browser';
 import { ctStudyFolder, runTag } from '../consult-fixtures';
-import { api, echoConsole, expectVideoFlowing, forward, shown } from '../media';
+import { api, echoConsole, expectVideoFlowing, forward, shown, type Forwarder } from '../media';
 
 let browser: Browser;
-let forwarder: Server | undefined;
+let loopback: Forwarder | undefined;
 
 /** A 1×1 PNG, attached to a thread message. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -23,15 +22,14 @@ beforeAll(async () => {
     if (!api) {
         throw new Error('TELECONSULT_E2E_URL is not set: this test is run by consult-service RoomBrowserIT.');
     }
-    const loopback = await forward(new URL(api));
-    forwarder = loopback.server;
+    loopback = await forward(new URL(api));
     process.env.TELECONSULT_E2E_URL = loopback.url;
     browser = await launch();
 });
 
 afterAll(async () => {
     await browser?.close();
-    forwarder?.close();
+    loopback?.server.close();
 });
 
 /** Fills the wizard's patient and request steps. */

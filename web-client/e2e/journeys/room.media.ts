@@ -5,89 +5,21 @@
 // within a second; images stored during the session appear; a late joiner lands on the current view.
 import { execFileSync, execSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launch, person, screenshot, signIn, watchErrors } from '../browser';
+import { launch, person, screenshot, signIn, watchErrors } from '../browser';
+import { api, call, echoConsole, expectVideoFlowing, forward, shown, token, type Forwarder } from '../media';
 
-const api = (process.env.TELECONSULT_E2E_URL ?? '').replace(/\/$/, '');
 /** Restarts the media server (Janus) from inside the test's network namespace; RoomBrowserIT sets it. */
 const restartMedia = process.env.TELECONSULT_E2E_MEDIA_RESTART ?? '';
 const GENERATOR = new URL('../../../bench/imaging/generate_ct.py', import.meta.url).pathname;
 const SLICES = 12;
 
 let browser: Browser;
-let forwarder: Server;
+let loopback: Forwarder | undefined;
 let workDir: string;
-
-/**
- * Chromium lets a page open WebSockets to a private address (Janus) only from a page on loopback or a private
- * address, and gives camera access to secure contexts only (http://127.0.0.1 is one): the pages are served from
- * 127.0.0.1 inside the namespace, forwarded to the application on the veth address.
- */
-const open = new Set<Socket>();
-let refusing = false;
-
-/** Cuts every connection through the forwarder and refuses new ones for a while: a network drop of the page. */
-async function dropNetwork(ms: number): Promise<void> {
-    refusing = true;
-    open.forEach((socket) => socket.destroy());
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    refusing = false;
-}
-
-async function forward(target: URL): Promise<string> {
-    forwarder = createServer((client) => {
-        if (refusing) {
-            client.destroy();
-            return;
-        }
-        const upstream = connect(Number(target.port), target.hostname);
-        for (const socket of [client, upstream]) {
-            open.add(socket);
-            socket.on('close', () => open.delete(socket));
-        }
-        client.pipe(upstream);
-        upstream.pipe(client);
-        client.on('error', () => upstream.destroy());
-        upstream.on('error', () => client.destroy());
-    });
-    await new Promise<void>((resolve) => forwarder.listen(0, '127.0.0.1', resolve));
-    const address = forwarder.address();
-    if (!address || typeof address === 'string') {
-        throw new Error('forwarder has no port');
-    }
-    return `http://127.0.0.1:${address.port}`;
-}
-
-async function token(username: string): Promise<string> {
-    const response = await fetch(`${api}/api/auth/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'password', username, password: DEMO_PASSWORD }),
-    });
-    expect(response.status, `sign-in of ${username}`).toBe(200);
-    return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function call(bearer: string, method: string, path: string, body?: unknown): Promise<any> {
-    const response = await fetch(`${api}${path}`, {
-        method,
-        headers: {
-            Authorization: `Bearer ${bearer}`,
-            Accept: 'application/json',
-            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) {
-        throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
-    }
-    return text ? JSON.parse(text) : null;
-}
 
 /** Stores DICOM files over STOW-RS as one multipart/related request. */
 async function stow(bearer: string, files: string[]): Promise<void> {
@@ -149,38 +81,8 @@ async function consultInSession(doctor: string, coordinator: string, specialist:
     return id;
 }
 
-interface Shown {
-    index: number;
-    center: number;
-    width: number;
-    count: number;
-}
-
-async function shown(page: Page): Promise<Shown> {
-    return page.locator('.room-viewport').evaluate((el: HTMLElement) => ({
-        index: Number(el.dataset.imageIndex ?? -1),
-        center: Number(el.dataset.windowCenter ?? NaN),
-        width: Number(el.dataset.windowWidth ?? NaN),
-        count: Number(el.dataset.imageCount ?? 0),
-    }));
-}
-
-/** Remote video decoding: the first remote <video> has a size and its decoded frame count grows. */
-async function expectVideoFlowing(page: Page, who: string): Promise<void> {
-    const frames = (): Promise<number> =>
-        page.evaluate(() => {
-            const video = document.querySelector<HTMLVideoElement>('video.remote');
-            return video && video.videoWidth > 0 ? video.getVideoPlaybackQuality().totalVideoFrames : -1;
-        });
-    await expect.poll(frames, { timeout: 40_000, message: `${who} decodes remote video` }).toBeGreaterThan(0);
-    const first = await frames();
-    await expect.poll(frames, { timeout: 10_000, message: `${who}'s remote video keeps playing` }).toBeGreaterThan(first + 5);
-}
 
 /** Tokens stay out of the test's output. */
-function redact(text: string): string {
-    return text.replace(/access_token=[^&'"\s]+/g, 'access_token=…');
-}
 
 /** Marks the remote videos shown now, then waits for new ones (after a rejoin) that play. */
 async function expectVideoBack(pages: Array<[Page, string]>, act: () => void): Promise<void> {
@@ -195,9 +97,7 @@ async function expectVideoBack(pages: Array<[Page, string]>, act: () => void): P
 }
 
 async function openRoom(page: Page, username: string, consult: string): Promise<void> {
-    // what went wrong in the page, in the test's output
-    page.on('console', (m) => m.type() !== 'debug' && m.type() !== 'log' && process.stdout.write(`[${username} ${m.type()}] ${redact(m.text())}\n`));
-    page.on('pageerror', (e) => process.stdout.write(`[${username} pageerror] ${e.message}\n`));
+    echoConsole(page, username);
     await signIn(page, username);
     await page.goto(`${process.env.TELECONSULT_E2E_URL}/#/consults/${consult}/room`);
     try {
@@ -215,13 +115,14 @@ beforeAll(async () => {
     }
     workDir = mkdtempSync(join(tmpdir(), 'room-e2e-'));
     // signIn() and the pages use the loopback address; the set-up above talks to the application directly.
-    process.env.TELECONSULT_E2E_URL = await forward(new URL(api));
+    loopback = await forward(new URL(api));
+    process.env.TELECONSULT_E2E_URL = loopback.url;
     browser = await launch();
 });
 
 afterAll(async () => {
     await browser?.close();
-    forwarder?.close();
+    loopback?.server.close();
     if (workDir) {
         rmSync(workDir, { recursive: true, force: true });
     }
@@ -305,7 +206,7 @@ describe('consult room', () => {
         await screenshot(doctorPage, 'consult-room');
 
         // a network drop between the pages and the application: the sockets come back by themselves and the view still reaches the follower
-        await dropNetwork(2_000);
+        await loopback?.drop(2_000);
         await expect.poll(() => doctorPage.locator('.room-review-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('open');
         await expect.poll(() => doctorPage.locator('.room-page').getAttribute('data-presenting')).toBe('true');
         await viewport.hover();
@@ -333,6 +234,19 @@ describe('consult room', () => {
         await expect.poll(() => shown(lateJoiner), { timeout: 15_000 }).toMatchObject({ index: target, center: -600, width: 1500 });
         await expectVideoFlowing(lateJoiner, 'the late joiner');
         await screenshot(lateJoiner, 'consult-room-follower');
+        const thumbnailWidth = () =>
+            lateJoiner.locator('.room-thumb').first().evaluate((img: HTMLImageElement) => img.naturalWidth);
+        await expect.poll(thumbnailWidth, { message: 'the series thumbnail shows' }).toBeGreaterThan(0);
+
+        // in English
+        await lateJoiner.locator('.lang-switch button[data-locale=en]').click();
+        await expect.poll(() => lateJoiner.locator('.room-floor').textContent()).toBe('Satellite doctor is presenting; you are following.');
+        await screenshot(lateJoiner, 'consult-room-en');
+
+        // the doctor leaves: the others stop showing their video
+        await doctorPage.locator('.room-leave').click();
+        await doctorPage.locator('.home-page').waitFor();
+        await expect.poll(() => lateJoiner.locator('video.remote').count(), { timeout: 15_000 }).toBe(0);
 
         // expected: sockets refused while the network was down, grants refused (503) while the room was re-created
         const unexpected = errorLists.flat().filter((e) => !/WebSocket connection|status of 503/.test(e));

@@ -3,27 +3,25 @@
 // portal, joins it from "my appointments" and waits; the doctor opens the visit, lets the patient in, and both see
 // each other's video.
 import type { Browser } from 'playwright-core';
-import type { Server as NetServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, launch, person, screenshot, signIn } from '../browser';
-import { api, call, echoConsole, expectVideoFlowing, forward, token } from '../media';
+import { api, call, echoConsole, expectVideoFlowing, forward, token, type Forwarder } from '../media';
 
 let browser: Browser;
-let forwarder: NetServer | undefined;
+let loopback: Forwarder | undefined;
 
 beforeAll(async () => {
     if (!api) {
         throw new Error('TELECONSULT_E2E_URL is not set: this test is run by consult-service RoomBrowserIT.');
     }
-    const loopback = await forward(new URL(api));
-    forwarder = loopback.server;
+    loopback = await forward(new URL(api));
     process.env.TELECONSULT_E2E_URL = loopback.url;
     browser = await launch();
 });
 
 afterAll(async () => {
     await browser?.close();
-    forwarder?.close();
+    loopback?.server.close();
 });
 
 /** A new user made by the network administrator, so that this journey's bookings meet nobody else's. */

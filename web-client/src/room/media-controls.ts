@@ -1,6 +1,7 @@
 // Controls and tiles shared by every page with live video (the consult room, video visits): mute, camera and screen
 // share acting on a VideoRoom, and one tile per participant's video, the own one first.
 import { h, msg, setText } from '../dom';
+import type { UserMessage } from '../errors';
 import type { MessageKey } from '../i18n';
 import type { VideoRoom } from './video';
 
@@ -48,10 +49,13 @@ export function mediaControls(
     return h('div', { class: 'room-media-controls' }, mute, camera, share, leave);
 }
 
-/** Shows (or replaces, after a rejoin) a participant's video tile in the container; the own tile goes first. */
-export function showTile(container: HTMLElement, id: string, display: string, video: HTMLVideoElement, local: boolean): void {
+/**
+ * Shows (or replaces, after a rejoin) a participant's video tile in the container, named by {@code name} ("You" for
+ * the own one, which goes first).
+ */
+export function showTile(container: HTMLElement, id: string, name: UserMessage, video: HTMLVideoElement, local: boolean): void {
     const existing = container.querySelector(`[data-feed="${CSS.escape(id)}"]`);
-    const label = local ? msg('span', { key: 'room.you' }, { class: 'room-tile-name' }) : h('span', { class: 'room-tile-name' }, display);
+    const label = msg('span', local ? { key: 'room.you' } : name, { class: 'room-tile-name' });
     const tile = h('figure', { class: `room-tile${local ? ' room-tile-local' : ''}`, 'data-feed': id }, video, label);
     if (existing) {
         existing.replaceWith(tile);

@@ -6,6 +6,7 @@ import { h, msg, setAttrText, setText } from '../dom';
 import { errorMessage, type UserMessage } from '../errors';
 import { onLocaleChange, t, type MessageKey } from '../i18n';
 import { ReviewConnection, type Floor, type ReviewStatus, type ReviewStudy } from '../room/review';
+import { mediaControls, removeTile, showTile } from '../room/media-controls';
 import { VideoRoom, type VideoStatus } from '../room/video';
 import { StudyViewer, type ViewerTool } from '../room/viewer';
 import { WINDOW_PRESETS, type ViewState, type WindowPreset } from '../room/view-state';
@@ -181,7 +182,12 @@ class Room {
                 this.toolbar,
                 h('div', { class: 'room-imaging-body' }, h('nav', { class: 'room-series-panel' }, msg('h2', { key: 'room.series' }), this.seriesList), this.viewportElement),
             ),
-            h('aside', { class: 'room-side' }, this.videos, this.createMediaControls(leave)),
+            h(
+                'aside',
+                { class: 'room-side' },
+                this.videos,
+                mediaControls(() => this.video, leave, { screenShare: true, shareFailed: () => this.showAlert({ key: 'room.shareFailed' }) }),
+            ),
         );
         this.setVideoStatus('connecting');
         this.setReviewStatus('connecting');
@@ -231,8 +237,10 @@ class Room {
         this.review.start();
         this.video = new VideoRoom(this.api, this.join.grantPath, {
             status: (s) => this.setVideoStatus(s),
-            tile: (id, display, video, local) => this.showTile(id, display, video, local),
-            tileGone: (id) => this.videos.querySelector(`[data-feed="${CSS.escape(id)}"]`)?.remove(),
+            // Janus knows user ids only: tiles are named by the person's part in the consult.
+            tile: (id, display, video, local) =>
+                showTile(this.videos, id, { key: this.roles.get(display) ?? 'room.participant' }, video, local),
+            tileGone: (id) => removeTile(this.videos, id),
         });
         void this.video.start();
     }
@@ -316,6 +324,7 @@ class Room {
         this.takeControl.disabled = this.floor.handoverTo === this.you && this.you !== '';
         this.toolbar.classList.toggle('room-toolbar-disabled', !presenting);
         this.toolbar.querySelectorAll('button, select').forEach((el) => ((el as HTMLButtonElement).disabled = !presenting));
+        this.markSelectedSeries();
         this.handover.replaceChildren();
         this.handover.hidden = true;
         if (presenting && this.floor.handoverTo) {
@@ -368,50 +377,6 @@ class Room {
         reset.addEventListener('click', () => this.viewer?.resetView());
         bar.append(preset, reset);
         return bar;
-    }
-
-    private createMediaControls(leave: HTMLButtonElement): HTMLElement {
-        const mute = button('room.mute', { class: 'button button-secondary room-mute', 'aria-pressed': 'false' });
-        mute.addEventListener('click', () => {
-            const on = mute.getAttribute('aria-pressed') !== 'true';
-            this.video?.setMuted(on);
-            mute.setAttribute('aria-pressed', String(on));
-            setText(mute, { key: on ? 'room.unmute' : 'room.mute' });
-        });
-        const camera = button('room.cameraOff', { class: 'button button-secondary room-camera', 'aria-pressed': 'false' });
-        camera.addEventListener('click', () => {
-            const off = camera.getAttribute('aria-pressed') !== 'true';
-            this.video?.setCameraOff(off);
-            camera.setAttribute('aria-pressed', String(off));
-            setText(camera, { key: off ? 'room.cameraOn' : 'room.cameraOff' });
-        });
-        const share = button('room.share', { class: 'button button-secondary room-share', 'aria-pressed': 'false' });
-        share.addEventListener('click', () => {
-            const on = share.getAttribute('aria-pressed') !== 'true';
-            this.video?.setScreenShare(on).then(
-                (sharing) => {
-                    share.setAttribute('aria-pressed', String(sharing));
-                    setText(share, { key: sharing ? 'room.shareStop' : 'room.share' });
-                },
-                () => this.showAlert({ key: 'room.shareFailed' }),
-            );
-        });
-        return h('div', { class: 'room-media-controls' }, mute, camera, share, leave);
-    }
-
-    private showTile(id: string, display: string, video: HTMLVideoElement, local: boolean): void {
-        const existing = this.videos.querySelector(`[data-feed="${CSS.escape(id)}"]`);
-        const role = this.roles.get(display);
-        const label = msg('span', local ? { key: 'room.you' } : { key: role ?? 'room.participant' }, { class: 'room-tile-name' });
-        const tile = h('figure', { class: `room-tile${local ? ' room-tile-local' : ''}`, 'data-feed': id }, video, label);
-        if (existing) {
-            existing.replaceWith(tile);
-        } else if (local) {
-            this.videos.prepend(tile);
-        } else {
-            this.videos.append(tile);
-        }
-        void video.play().catch(() => undefined);
     }
 
     private onStudy(study: ReviewStudy): void {
@@ -514,8 +479,10 @@ class Room {
 
     private markSelectedSeries(): void {
         const current = this.viewer?.series;
-        this.seriesList.querySelectorAll<HTMLElement>('.room-series-item').forEach((el) => {
+        const presenting = this.presenting();
+        this.seriesList.querySelectorAll<HTMLButtonElement>('.room-series-item').forEach((el) => {
             el.setAttribute('aria-current', String(el.dataset.seriesUid === current));
+            el.disabled = !presenting;
         });
     }
 

@@ -5,7 +5,7 @@ import { ApiError, type ApiClient, type Me } from '../api';
 import { h, msg, setText } from '../dom';
 import { errorMessage, type UserMessage } from '../errors';
 import { formatDateTime } from '../format';
-import { intlLocale, translate, type MessageKey } from '../i18n';
+import { intlLocale, type MessageKey } from '../i18n';
 import { mediaControls, removeTile, showTile } from '../room/media-controls';
 import { VideoRoom, type VideoStatus } from '../room/video';
 import { myBookings, type Booking } from '../scheduling';
@@ -68,7 +68,7 @@ function visitContent(api: ApiClient, me: Me, join: VisitJoin, page: HTMLElement
             },
             // Janus only knows user ids: the other person is named by their part in the visit.
             tile: (id, _display, element, local) =>
-                showTile(tiles, id, translate({ key: join.role === 'HOST' ? 'videoVisit.patient' : 'videoVisit.doctor' }), element, local),
+                showTile(tiles, id, { key: join.role === 'HOST' ? 'videoVisit.patient' : 'videoVisit.doctor' }, element, local),
             tileGone: (id) => removeTile(tiles, id),
         });
         void video.start();
