@@ -1,9 +1,9 @@
 // Test data for the consult journeys: a folder holding a small real CT series (made from pydicom's CT_small.dcm with
 // fresh study, series and instance UIDs, by Debian's python3-pydicom) and one file that is not DICOM.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -38,9 +38,13 @@ export interface StudyFolder {
     readonly notDicom: string;
 }
 
+/** Where the folders go: the build's own directory, removed with it (not /tmp, where they would pile up). */
+const TARGET = fileURLToPath(new URL('../target/e2e-studies/', import.meta.url));
+
 /** A new folder with `count` CT slices of one new study and a text file that is not DICOM. */
 export function ctStudyFolder(count: number, patientName: string): StudyFolder {
-    const dir = mkdtempSync(join(tmpdir(), 'teleconsult-e2e-study-'));
+    mkdirSync(TARGET, { recursive: true });
+    const dir = mkdtempSync(join(TARGET, 'study-'));
     const studyUid = execFileSync(PYTHON, ['-c', MAKE_SERIES, dir, String(count), patientName], { encoding: 'utf8' }).trim();
     const notDicom = 'GHI-CHU.txt';
     writeFileSync(join(dir, notDicom), 'Ghi chú của kỹ thuật viên: phim chụp lúc 14:00.\n');
