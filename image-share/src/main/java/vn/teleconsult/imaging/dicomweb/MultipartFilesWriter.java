@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -70,6 +71,10 @@ public class MultipartFilesWriter implements ServerMessageBodyWriter<MultipartFi
         response.setChunked(false);
         response.putHeader(HttpHeaders.CONTENT_TYPE, body.contentType());
         response.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(body.contentLength()));
+        if (request.method() == HttpMethod.HEAD) {
+            response.end(); // the headers only; file regions would bypass Vert.x's own HEAD handling
+            return;
+        }
         try {
             ConnectionBase connection = fileRegionConnection(request);
             if (connection != null) {

@@ -7,12 +7,15 @@ import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +31,9 @@ public class FileSystemStorage implements InstanceStorage {
     private final Path root;
     private final Path temp;
     private final Path studies;
+    // series folders whose entry in their study folder (and the study folder's in the root) we have flushed
+    private final Set<Path> flushedFolders = ConcurrentHashMap.newKeySet();
+    private static final int MAX_FLUSHED_FOLDERS = 100_000;
     private final boolean fsync;
     // fsync calls wait on the disk, not the CPU: enough threads for a batch's flushes to overlap
     private final ExecutorService flushers = Executors.newFixedThreadPool(32, r -> {
@@ -80,9 +86,10 @@ public class FileSystemStorage implements InstanceStorage {
     }
 
     /**
-     * Flushes the temporary files, moves them into place, then flushes every folder on the way from the storage root
-     * to them (a rename is only durable once its folder is). Flushes run in parallel, so a batch costs about one disk
-     * flush per step rather than one per file.
+     * Moves the files into place, then flushes them and the folders whose entries changed, all in parallel (concurrent
+     * flushes share the file system's journal commits, so a batch costs about one disk flush, not one per file). Only
+     * the caller's index commit, after this returns, makes an instance stored: a crash before it leaves at most a file
+     * without a row, which the orphan sweep removes, so data and name need not reach the disk in any order.
      */
     @Override
     public void commit(List<Incoming> incoming) throws IOException {
@@ -90,28 +97,46 @@ public class FileSystemStorage implements InstanceStorage {
         for (Incoming in : incoming) {
             targets.add(file(in.key()));
         }
-        if (fsync) {
-            force(incoming.stream().map(Incoming::temp).toList());
-        }
-        var folders = new LinkedHashSet<Path>();
+        var toFlush = new LinkedHashSet<Path>();
         for (int i = 0; i < incoming.size(); i++) {
             Path target = targets.get(i);
-            Files.createDirectories(target.getParent());
+            Path series = target.getParent();
+            if (!flushedFolders.contains(series)) {
+                // a series folder we have not flushed into its study folder (new, or made by another writer who may
+                // not have flushed it yet): flush the study folder and the root too, then it counts as flushed
+                Files.createDirectories(series);
+                toFlush.add(series.getParent());
+                toFlush.add(studies);
+            }
             try {
-                Files.move(
-                        incoming.get(i).temp(),
-                        target,
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(incoming.get(i).temp(), target, StandardCopyOption.REPLACE_EXISTING);
+                move(incoming.get(i).temp(), target);
+            } catch (NoSuchFileException folderGone) {
+                // the folder was removed meanwhile (emptied by a deletion here or on another replica): make it again
+                flushedFolders.remove(series);
+                Files.createDirectories(series);
+                toFlush.add(series.getParent());
+                toFlush.add(studies);
+                move(incoming.get(i).temp(), target);
             }
-            for (Path folder = target.getParent(); folder.startsWith(studies); folder = folder.getParent()) {
-                folders.add(folder);
-            }
+            toFlush.add(target);
+            toFlush.add(series);
         }
-        if (fsync && !folders.isEmpty()) {
-            force(List.copyOf(folders));
+        if (fsync) {
+            force(List.copyOf(toFlush));
+        }
+        for (Path target : targets) {
+            if (flushedFolders.size() > MAX_FLUSHED_FOLDERS) {
+                flushedFolders.clear(); // only costs a few extra folder flushes
+            }
+            flushedFolders.add(target.getParent());
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -175,6 +200,7 @@ public class FileSystemStorage implements InstanceStorage {
         // drop the series and study folders when they became empty (another writer may fill them again meanwhile)
         for (Path dir = file.getParent(); !dir.equals(studies); dir = dir.getParent()) {
             try {
+                flushedFolders.remove(dir);
                 Files.deleteIfExists(dir);
             } catch (java.nio.file.DirectoryNotEmptyException stillUsed) {
                 break;

@@ -90,7 +90,15 @@ class WadoRetrieveTest {
         }
         assertEquals(1, audits(user, ids.studyUid(), "SUCCESS"));
 
-        // the whole study the same way, one more audit entry (not one per instance)
+        // HEAD: no body (nothing may follow the headers), and the connection still serves the next request whole
+        given().auth()
+                .oauth2(token)
+                .head(series)
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith(ACCEPT));
+
+        // the whole study the same way, one more audit entry each time (not one per instance)
         var study = given().auth()
                 .oauth2(token)
                 .get("/dicom-web/studies/" + ids.studyUid())
@@ -101,7 +109,7 @@ class WadoRetrieveTest {
         assertEquals(files.size(), studyParts.size());
         assertArrayEquals(
                 files.get(files.size() - 1), studyParts.get(files.size() - 1).content());
-        assertEquals(2, audits(user, ids.studyUid(), "SUCCESS"));
+        assertEquals(3, audits(user, ids.studyUid(), "SUCCESS"));
 
         // what is sent passes dciodvfy with no more errors than what was stored
         Path in = TestDicom.temp(files.get(0));
