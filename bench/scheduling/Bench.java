@@ -1,8 +1,13 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,14 +29,15 @@ import java.util.regex.Pattern;
 /**
  * The scheduling benchmark's HTTP client (run by bench/scheduling/run with `java Bench.java`): contention of many
  * clients for few slots, sustained booking of distinct slots, and free-slot search. Bounded in requests and time.
- * Usage: java Bench.java <base-url> <phase> ; phases: setup | race | sustained | search
+ * Usage: java Bench.java <base-url> <phase> ; phases: race | sustained | floor | search
+ *
+ * <p>The client shares the machine's cores with the application and PostgreSQL, so it is kept lean: HTTP/1.1 with one
+ * keep-alive connection per client thread and blocking socket I/O ({@link Http}). The JDK's HttpClient, used before,
+ * spent about as much CPU per request as the application and, asked for HTTP/2, upgraded the first connection to h2c
+ * and multiplexed every client over that one connection (one event loop, one lock on the server side).
  */
 public class Bench {
 
-    static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(8))
-            .build();
     static String base;
 
     public static void main(String[] args) throws Exception {
@@ -58,13 +64,12 @@ public class Bench {
     }
 
     static String token(String user) throws Exception {
-        var response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "grant_type=password&username=" + user + "&password=Demo%402026"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = Http.exchange(
+                "POST",
+                "/api/auth/token",
+                null,
+                "application/x-www-form-urlencoded",
+                "grant_type=password&username=" + user + "&password=Demo%402026");
         return field(response.body(), "access_token");
     }
 
@@ -76,13 +81,128 @@ public class Bench {
         return m.group(1);
     }
 
-    static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json");
-        builder = body == null ? builder.GET() : builder.method(method, HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    static Response send(String method, String path, String token, String body) throws Exception {
+        return Http.exchange(body == null ? "GET" : method, path, token, "application/json", body);
+    }
+
+    /** An HTTP answer: status and body. */
+    record Response(int statusCode, String body) {}
+
+    /**
+     * A minimal HTTP/1.1 client: each thread keeps one keep-alive connection to the application (as a browser tab
+     * does), requests are written and answers read with blocking I/O on the calling thread. Answers with
+     * Content-Length or chunked bodies; a reused connection the server closed in between is opened again, once.
+     */
+    static final class Http {
+        private static final ThreadLocal<Http> CONNECTION = new ThreadLocal<>();
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+
+        private Http(URI uri) throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(60_000);
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        }
+
+        static Response exchange(String method, String path, String token, String type, String body)
+                throws IOException {
+            URI uri = URI.create(base);
+            Http connection = CONNECTION.get();
+            boolean reused = connection != null;
+            if (connection == null) {
+                connection = new Http(uri);
+                CONNECTION.set(connection);
+            }
+            try {
+                return connection.send(uri, method, path, token, type, body);
+            } catch (EOFException | java.net.SocketException stale) {
+                connection.socket.close();
+                CONNECTION.remove();
+                if (!reused) {
+                    throw stale;
+                }
+                connection = new Http(uri);
+                CONNECTION.set(connection);
+                return connection.send(uri, method, path, token, type, body);
+            }
+        }
+
+        private Response send(URI uri, String method, String path, String token, String type, String body)
+                throws IOException {
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            var head = new StringBuilder(512)
+                    .append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(uri.getHost()).append(':').append(uri.getPort())
+                    .append("\r\nAccept: application/json\r\n");
+            if (token != null) {
+                head.append("Authorization: Bearer ").append(token).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Type: ").append(type).append("\r\nContent-Length: ").append(content.length)
+                        .append("\r\n");
+            }
+            byte[] request = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] message = new byte[request.length + content.length];
+            System.arraycopy(request, 0, message, 0, request.length);
+            System.arraycopy(content, 0, message, request.length, content.length);
+            out.write(message);
+            out.flush();
+            String status = line();
+            if (!status.startsWith("HTTP/1.")) {
+                throw new IOException("not an HTTP answer: " + status);
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            int length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String name = header.substring(0, header.indexOf(':')).trim().toLowerCase();
+                String value = header.substring(header.indexOf(':') + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Integer.parseInt(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> close = value.equalsIgnoreCase("close");
+                    default -> {}
+                }
+            }
+            var answer = new ByteArrayOutputStream(Math.max(length, 256));
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    answer.write(in.readNBytes(size));
+                    line();
+                }
+                while (!line().isEmpty()) {} // trailers
+            } else if (length > 0) {
+                byte[] bytes = in.readNBytes(length);
+                if (bytes.length < length) {
+                    throw new EOFException("answer cut short");
+                }
+                answer.write(bytes);
+            }
+            if (close) {
+                socket.close();
+                CONNECTION.remove();
+            }
+            return new Response(code, answer.toString(StandardCharsets.UTF_8));
+        }
+
+        private String line() throws IOException {
+            var line = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
     }
 
     /**
@@ -235,7 +355,7 @@ public class Bench {
 
     /** One request of a load: the i-th of the run. */
     interface Request {
-        HttpResponse<String> send(int i) throws Exception;
+        Response send(int i) throws Exception;
     }
 
     /** {@code clients} clients send {@code total} requests between them; answers other than {@code ok} count as failed. */

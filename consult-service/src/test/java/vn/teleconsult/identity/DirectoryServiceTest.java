@@ -54,5 +54,7 @@ class DirectoryServiceTest {
         assertTrue(staff.get(0).has(Role.HUB_SPECIALIST));
         assertEquals(
                 hub, directory.person(fixtures.userId(specialist)).orElseThrow().hospitalId());
+        hospitals.unlink(admin, satellite, hub);
+        assertFalse(directory.linked(satellite, hub)); // asked of the database each time: no stale answer
     }
 }

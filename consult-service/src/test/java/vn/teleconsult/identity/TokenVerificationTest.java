@@ -86,12 +86,17 @@ class TokenVerificationTest {
         someUser();
         String token =
                 accessTokens.issue(userId, username, Set.of(Role.PATIENT), null).token();
+        // the genuine token is verified (and remembered) first: its claims with another signature, or another
+        // payload with its signature, must still be refused
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200);
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"PATIENT\"", "\"ADMIN\"");
         String tampered = parts[0] + "." + b64(payload) + "." + parts[2];
         given().auth().oauth2(tampered).get("/api/me").then().statusCode(401);
         given().auth().oauth2(tampered).get("/api/admin/users").then().statusCode(401);
+        String resigned = parts[0] + "." + parts[1] + "." + b64("not the signature");
+        given().auth().oauth2(resigned).get("/api/me").then().statusCode(401);
     }
 
     @Test

@@ -27,6 +27,13 @@ public interface AuthSettings {
     Duration clockSkew();
 
     /**
+     * How many verified access tokens each replica remembers until they expire, so that a token's signature is checked
+     * once rather than on every request; 0 checks every request.
+     */
+    @WithDefault("4096")
+    int verifiedTokenCacheSize();
+
+    /**
      * PEM file (PKCS#8) with the RSA private signing key. When absent, a key is generated on first start under
      * {@code <teleconsult.home>/keys/}.
      */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -27,6 +28,10 @@ class AuditTrailTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    @io.quarkus.agroal.DataSource("audit")
+    DataSource auditDataSource;
 
     @Test
     void shouldRecordWhoReadWhichPatientFromWhere() {
@@ -83,6 +88,54 @@ class AuditTrailTest {
         }
         var found = search.search(new AuditFilter(null, null, null, "Consult", resource, null, null, null, null), 0, 5);
         assertEquals(AuditOutcome.SUCCESS, found.items().get(0).outcome());
+    }
+
+    @Test
+    void shouldCommitAnEntryRecordedInATransactionWithItsChangeAndNotBefore() throws SQLException {
+        String resource = UUID.randomUUID().toString();
+        var filter = new AuditFilter(null, null, null, "Booking", resource, null, null, null, null);
+        long seenInside = QuarkusTransaction.requiringNew().call(() -> {
+            trail.recordInTransaction(AuditEntry.of(AuditAction.CREATE, "Booking", resource));
+            return committed(resource);
+        });
+        assertEquals(0, seenInside);
+        assertEquals(1, committed(resource));
+        assertEquals(1, search.search(filter, 0, 5).total());
+    }
+
+    @Test
+    void shouldDropAnEntryRecordedInATransactionThatRollsBack() {
+        String resource = UUID.randomUUID().toString();
+        assertThrows(IllegalArgumentException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    trail.recordInTransaction(AuditEntry.of(AuditAction.CREATE, "Booking", resource));
+                    throw new IllegalArgumentException("the change failed");
+                }));
+        var filter = new AuditFilter(null, null, null, "Booking", resource, null, null, null, null);
+        assertEquals(0, search.search(filter, 0, 5).total());
+    }
+
+    @Test
+    void shouldRefuseRecordingInATransactionWhenThereIsNone() {
+        String resource = UUID.randomUUID().toString();
+        assertThrows(
+                IllegalStateException.class,
+                () -> trail.recordInTransaction(AuditEntry.of(AuditAction.CREATE, "Booking", resource)));
+        var filter = new AuditFilter(null, null, null, "Booking", resource, null, null, null, null);
+        assertEquals(0, search.search(filter, 0, 5).total());
+    }
+
+    /** Entries of the resource that other connections see (on the trail's own pool, outside any transaction). */
+    private long committed(String resource) throws SQLException {
+        try (var connection = auditDataSource.getConnection();
+                var query =
+                        connection.prepareStatement("select count(*) from audit.audit_event where resource_id = ?")) {
+            query.setString(1, resource);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     @Test

@@ -25,7 +25,9 @@ import vn.teleconsult.platform.fhir.FhirSearch;
 import vn.teleconsult.platform.problem.Params;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
+import vn.teleconsult.scheduling.service.BookableResources;
 import vn.teleconsult.scheduling.service.BookingService;
+import vn.teleconsult.scheduling.service.BookingView;
 
 /**
  * FHIR R4 Appointment: read, search ({@code actor}, {@code patient}, {@code practitioner}, {@code date},
@@ -47,18 +49,21 @@ public class AppointmentFhirResource {
 
     private final BookingService bookings;
     private final AppointmentRequests requests;
+    private final BookableResources resources;
     private final CurrentActor current;
 
-    public AppointmentFhirResource(BookingService bookings, AppointmentRequests requests, CurrentActor current) {
+    public AppointmentFhirResource(
+            BookingService bookings, AppointmentRequests requests, BookableResources resources, CurrentActor current) {
         this.bookings = bookings;
         this.requests = requests;
+        this.resources = resources;
         this.current = current;
     }
 
     @GET
     @Path("/{id}")
     public Appointment read(@PathParam("id") String id) {
-        return FhirMapper.appointment(bookings.get(current.require(), Params.uuid("id", id)));
+        return appointment(bookings.get(current.require(), Params.uuid("id", id)));
     }
 
     @GET
@@ -75,18 +80,17 @@ public class AppointmentFhirResource {
             }
         }
         var dates = search.dates("date");
-        var found = bookings
-                .search(
-                        current.require(),
-                        practitioner,
-                        patient,
-                        FhirMapper.status(search.token("status")),
-                        dates.from(),
-                        dates.to(),
-                        search.count(50, 500))
-                .stream()
-                .map(FhirMapper::appointment)
-                .toList();
+        var views = bookings.search(
+                current.require(),
+                practitioner,
+                patient,
+                FhirMapper.status(search.token("status")),
+                dates.from(),
+                dates.to(),
+                search.count(50, 500));
+        var kinds = resources.kindsOf(
+                views.stream().flatMap(v -> v.resourceIds().stream()).toList());
+        var found = views.stream().map(v -> FhirMapper.appointment(v, kinds)).toList();
         return Bundles.searchSet(
                 ScheduleFhirResource.base(uri), uri.getRequestUri().toString(), found);
     }
@@ -95,7 +99,7 @@ public class AppointmentFhirResource {
     public Response create(Appointment appointment, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri) {
         var created = bookings.place(current.require(), requests.booking(appointment), false, key);
         return Response.created(URI.create(ScheduleFhirResource.base(uri) + "/Appointment/" + created.id()))
-                .entity(FhirMapper.appointment(created))
+                .entity(appointment(created))
                 .build();
     }
 
@@ -103,6 +107,10 @@ public class AppointmentFhirResource {
     @Path("/{id}")
     public Appointment update(@PathParam("id") String id, Appointment appointment) {
         UUID bookingId = Params.uuid("id", id);
-        return FhirMapper.appointment(requests.apply(current.require(), bookingId, appointment));
+        return appointment(requests.apply(current.require(), bookingId, appointment));
+    }
+
+    private Appointment appointment(BookingView view) {
+        return FhirMapper.appointment(view, resources.kindsOf(view.resourceIds()));
     }
 }

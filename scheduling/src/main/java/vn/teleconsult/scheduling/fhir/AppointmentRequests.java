@@ -48,17 +48,36 @@ public class AppointmentRequests {
                 .findFirst()
                 .orElse(null);
         var participants = new HashSet<UUID>();
+        var resources = new HashSet<UUID>(); // rooms and devices the booking must also take
         for (var p : a.getParticipant()) {
             String ref = p.getActor().getReference();
-            if (ref != null && ref.startsWith("Practitioner/")) {
+            if (ref == null) {
+                continue;
+            }
+            String type = ref.substring(0, Math.max(0, ref.indexOf('/')));
+            var into =
+                    switch (type) {
+                        case "Practitioner" -> participants;
+                        case "Location", "Device" -> resources;
+                        default -> null;
+                    };
+            if (into != null) {
                 try {
-                    participants.add(UUID.fromString(ref.substring("Practitioner/".length())));
+                    into.add(UUID.fromString(ref.substring(type.length() + 1)));
                 } catch (IllegalArgumentException e) {
                     throw ProblemException.badRequest("Appointment.participant: '" + ref + "' is not known here.");
                 }
             }
         }
-        return new BookingInput(slot.scheduleId(), slot.start(), mode, null, null, participants, null, reason);
+        return new BookingInput(
+                slot.scheduleId(),
+                slot.start(),
+                mode,
+                null,
+                null,
+                participants,
+                resources.isEmpty() ? null : resources,
+                reason);
     }
 
     BookingView apply(Actor actor, UUID id, Appointment a) {

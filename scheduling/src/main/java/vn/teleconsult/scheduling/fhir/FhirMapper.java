@@ -3,6 +3,7 @@ package vn.teleconsult.scheduling.fhir;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CodeType;
@@ -85,7 +86,11 @@ final class FhirMapper {
         return fhir;
     }
 
-    static Appointment appointment(BookingView b) {
+    /**
+     * The booking as an Appointment: its patient, its people as Practitioners, and the rooms and devices it holds as
+     * Locations and Devices ({@code kinds}: the kind of each of the booking's resources).
+     */
+    static Appointment appointment(BookingView b, Map<UUID, ResourceKind> kinds) {
         var fhir = new Appointment();
         fhir.setId(b.id().toString());
         fhir.setStatus(status(b.status()));
@@ -117,6 +122,16 @@ final class FhirMapper {
             if (!person.equals(b.patientId())) {
                 fhir.addParticipant()
                         .setActor(new Reference("Practitioner/" + person))
+                        .setStatus(Appointment.ParticipationStatus.ACCEPTED);
+            }
+        }
+        for (UUID resource : b.resourceIds()) {
+            ResourceKind kind = kinds.get(resource);
+            if (kind != null
+                    && !(kind == ResourceKind.PRACTITIONER && b.participantIds().contains(resource))) {
+                fhir.addParticipant()
+                        .setActor(actor(kind, resource))
+                        .setRequired(Appointment.ParticipantRequired.REQUIRED)
                         .setStatus(Appointment.ParticipationStatus.ACCEPTED);
             }
         }

@@ -3,7 +3,9 @@ package vn.teleconsult.scheduling.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,5 +48,15 @@ public class BookableResources {
         var all = new ArrayList<>(byId.values());
         all.sort(Comparator.comparing(ResourceView::kind).thenComparing(ResourceView::name));
         return all;
+    }
+
+    /** The kind of each of these resources that exists (for the rooms and devices a booking holds). */
+    @Transactional
+    public Map<UUID, ResourceKind> kindsOf(Collection<UUID> ids) {
+        Map<UUID, ResourceKind> kinds = new HashMap<>();
+        if (!ids.isEmpty()) {
+            BookableResource.<BookableResource>list("id in ?1", ids).forEach(r -> kinds.put(r.id, r.kind));
+        }
+        return kinds;
     }
 }

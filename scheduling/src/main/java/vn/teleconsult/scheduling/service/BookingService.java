@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
@@ -26,9 +27,10 @@ import vn.teleconsult.scheduling.repository.BookingRepository;
  * Bookings made through the REST API: who may book what (satellite doctors with linked hubs, hub staff, patients for
  * themselves), who may see and change a booking, and the audit of each access.
  *
- * <p>Each use case runs in its own transaction and writes the audit entry after it: {@link AuditTrail} writes in a
- * transaction of its own, and doing that while holding the use case's connection needs two connections per request,
- * which under load (all pool connections held, each waiting for a second) stalls until the pool's timeout.
+ * <p>Each use case runs in its own transaction and records its audit entry in that transaction, on the connection it
+ * already holds ({@link AuditTrail#recordInTransaction}): the entry commits with the booking or not at all, and a
+ * booking costs one commit (decision 0015). A refused read (a booking the caller may not see) is recorded on the audit
+ * trail's own pool, since its transaction rolls back.
  */
 @ApplicationScoped
 public class BookingService {
@@ -57,14 +59,14 @@ public class BookingService {
      * cannot decide, in a new transaction, the full path that checks everything against the database as it is now.
      */
     public BookingView place(Actor actor, BookingInput input, boolean hold, String idempotencyKey) {
-        BookingView view;
+        Function<BookingView, AuditEntry> entry =
+                view -> AuditEntry.of(AuditAction.CREATE, "Booking", view.id()).patient(view.patientId());
         try {
-            view = tx(() -> placeNow(actor, input, hold, idempotencyKey, Path.QUICK));
+            return audited(() -> placeNow(actor, input, hold, idempotencyKey, Path.QUICK), entry);
         } catch (BookingEngine.Undecided e) {
-            view = tx(() -> placeNow(actor, input, hold, idempotencyKey, e.taken() ? Path.OVER_TAKEN : Path.FULL));
+            return audited(
+                    () -> placeNow(actor, input, hold, idempotencyKey, e.taken() ? Path.OVER_TAKEN : Path.FULL), entry);
         }
-        audit.record(AuditEntry.of(AuditAction.CREATE, "Booking", view.id()).patient(view.patientId()));
-        return view;
     }
 
     private enum Path {
@@ -119,64 +121,71 @@ public class BookingService {
     }
 
     public BookingView get(Actor actor, UUID id) {
-        BookingView view = guarded(id, () -> view(visible(actor, id)));
-        audit.record(AuditEntry.of(AuditAction.READ, "Booking", id).patient(view.patientId()));
-        return view;
+        return guarded(id, () -> view(visible(actor, id)), view -> AuditEntry.of(AuditAction.READ, "Booking", id)
+                .patient(view.patientId()));
     }
 
     public List<BookingView> mine(Actor actor) {
-        var result = tx(() ->
-                bookings.ofUser(actor.userId(), 200).stream().map(this::view).toList());
-        audit.record(AuditEntry.of(AuditAction.READ, "Booking", null)
-                .patient(actor.has(Role.PATIENT) ? actor.id() : null)
-                .detail("mine count=" + result.size()));
-        return result;
+        return audited(
+                () -> bookings.ofUser(actor.userId(), 200).stream()
+                        .map(this::view)
+                        .toList(),
+                result -> AuditEntry.of(AuditAction.READ, "Booking", null)
+                        .patient(actor.has(Role.PATIENT) ? actor.id() : null)
+                        .detail("mine count=" + result.size()));
     }
 
     public BookingView cancel(Actor actor, UUID id, String reason) {
-        BookingView view = guarded(id, () -> {
-            Booking booking = visibleForUpdate(actor, id);
-            return view(engine.end(booking, BookingStatus.CANCELLED, reason));
-        });
-        audit.record(AuditEntry.of(AuditAction.UPDATE, "Booking", id)
-                .patient(view.patientId())
-                .detail("cancel"));
-        return view;
+        return guarded(
+                id,
+                () -> view(engine.end(visibleForUpdate(actor, id), BookingStatus.CANCELLED, reason)),
+                view -> AuditEntry.of(AuditAction.UPDATE, "Booking", id)
+                        .patient(view.patientId())
+                        .detail("cancel"));
     }
 
     public BookingView noShow(Actor actor, UUID id) {
-        BookingView view = guarded(id, () -> {
-            Booking booking = visibleForUpdate(actor, id);
-            if (!isHubStaff(actor, booking)) {
-                throw ProblemException.forbidden("Only the hospital's staff record a no-show.");
-            }
-            return view(engine.end(booking, BookingStatus.NO_SHOW, null));
-        });
-        audit.record(AuditEntry.of(AuditAction.UPDATE, "Booking", id)
-                .patient(view.patientId())
-                .detail("no-show"));
-        return view;
+        return guarded(
+                id,
+                () -> {
+                    Booking booking = visibleForUpdate(actor, id);
+                    if (!isHubStaff(actor, booking)) {
+                        throw ProblemException.forbidden("Only the hospital's staff record a no-show.");
+                    }
+                    return view(engine.end(booking, BookingStatus.NO_SHOW, null));
+                },
+                view -> AuditEntry.of(AuditAction.UPDATE, "Booking", id)
+                        .patient(view.patientId())
+                        .detail("no-show"));
     }
 
     public BookingView reschedule(Actor actor, UUID id, Instant newStart) {
-        BookingView view = guarded(id, () -> {
-            Booking booking = visibleForUpdate(actor, id);
-            return view(engine.reschedule(booking, newStart));
-        });
-        audit.record(AuditEntry.of(AuditAction.UPDATE, "Booking", id)
+        return guarded(id, () -> view(engine.reschedule(visibleForUpdate(actor, id), newStart)), view -> AuditEntry.of(
+                        AuditAction.UPDATE, "Booking", id)
                 .patient(view.patientId())
                 .detail("reschedule"));
-        return view;
     }
 
     private static <T> T tx(Supplier<T> work) {
         return QuarkusTransaction.requiringNew().call(work::get);
     }
 
-    /** Runs the work in its own transaction; a booking the caller may not see is audited as a denied read. */
-    private <T> T guarded(UUID id, Supplier<T> work) {
+    /** Runs the work in its own transaction and records the entry for its result in the same transaction. */
+    private <T> T audited(Supplier<T> work, Function<T, AuditEntry> entry) {
+        return tx(() -> {
+            T result = work.get();
+            audit.recordInTransaction(entry.apply(result));
+            return result;
+        });
+    }
+
+    /**
+     * {@link #audited}, for one booking; a booking the caller may not see is audited (on the trail's own pool, its
+     * transaction rolled back) as a denied read.
+     */
+    private <T> T guarded(UUID id, Supplier<T> work, Function<T, AuditEntry> entry) {
         try {
-            return tx(work);
+            return audited(work, entry);
         } catch (NotVisible e) {
             audit.record(AuditEntry.of(AuditAction.READ, "Booking", id).outcome(AuditOutcome.DENIED));
             throw ProblemException.notFound("No booking " + id + " of yours.");
@@ -193,11 +202,10 @@ public class BookingService {
     /** Bookings the caller may see, filtered; hub staff see their hospital's, everyone else their own. */
     public List<BookingView> search(
             Actor actor, UUID practitioner, UUID patient, BookingStatus status, Instant from, Instant to, int limit) {
-        var result = tx(() -> searchNow(actor, practitioner, patient, status, from, to, limit));
-        audit.record(AuditEntry.of(AuditAction.READ, "Booking", null)
+        return audited(() -> searchNow(actor, practitioner, patient, status, from, to, limit), result -> AuditEntry.of(
+                        AuditAction.READ, "Booking", null)
                 .patient(patient)
                 .detail("search count=" + result.size()));
-        return result;
     }
 
     private List<BookingView> searchNow(

@@ -182,6 +182,72 @@ class FhirEndpointsTest {
     }
 
     @Test
+    void shouldListTheRoomsAndDevicesABookingHoldsAsLocationAndDeviceParticipants() {
+        var hub = world.hub();
+        UUID schedule = world.schedule(hub, "CONSULT_SESSION", List.of("IN_PERSON"));
+        String room = resource(hub, "ROOM", "Phòng hội chẩn 3");
+        String cart = resource(hub, "DEVICE", "Xe siêu âm 1");
+        var doctor = client(hub.doctor());
+
+        var appointment = new Appointment();
+        appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
+        appointment.addSlot(new Reference("Slot/" + FhirMapper.slotId(schedule, World.tomorrowAt9(4))));
+        appointment.setAppointmentType(new CodeableConcept(new Coding(FhirMapper.MODE_SYSTEM, "IN_PERSON", null)));
+        appointment.addParticipant().setActor(new Reference("Location/" + room));
+        appointment.addParticipant().setActor(new Reference("Device/" + cart));
+        String id = doctor.create().resource(appointment).execute().getId().getIdPart();
+
+        Appointment read = doctor.read().resource(Appointment.class).withId(id).execute();
+        var held = read.getParticipant().stream()
+                .filter(p -> p.getRequired() == Appointment.ParticipantRequired.REQUIRED)
+                .map(p -> p.getActor().getReference())
+                .sorted()
+                .toList();
+        assertEquals(List.of("Device/" + cart, "Location/" + room), held);
+        assertTrue(read.getParticipant().stream().anyMatch(p -> p.getActor()
+                .getReference()
+                .equals("Practitioner/" + hub.specialist().id())));
+        assertEquals(
+                2,
+                db.count(
+                        "select count(*) from scheduling.booking_resource where booking_id = ? and resource_id in"
+                                + " (?, ?)",
+                        UUID.fromString(id),
+                        UUID.fromString(room),
+                        UUID.fromString(cart)));
+
+        // the same participants in a search answer, and a bad reference is refused before anything is booked
+        Bundle found = doctor.search()
+                .forResource(Appointment.class)
+                .where(Appointment.PRACTITIONER.hasId(
+                        "Practitioner/" + hub.specialist().id()))
+                .returnBundle(Bundle.class)
+                .execute();
+        Appointment listed = (Appointment) found.getEntryFirstRep().getResource();
+        assertTrue(listed.getParticipant().stream()
+                .anyMatch(p -> p.getActor().getReference().equals("Location/" + room)));
+        var bad = new Appointment();
+        bad.setStatus(Appointment.AppointmentStatus.BOOKED);
+        bad.addSlot(new Reference("Slot/" + FhirMapper.slotId(schedule, World.tomorrowAt9(5))));
+        bad.setAppointmentType(new CodeableConcept(new Coding(FhirMapper.MODE_SYSTEM, "IN_PERSON", null)));
+        bad.addParticipant().setActor(new Reference("Location/not-a-room"));
+        assertThrows(
+                InvalidRequestException.class,
+                () -> doctor.create().resource(bad).execute());
+        assertEquals(1, db.count("select count(*) from scheduling.booking where schedule_id = ?", schedule));
+    }
+
+    private String resource(World.Hub hub, String kind, String name) {
+        return world.as(hub.coordinator())
+                .body(java.util.Map.of("kind", kind, "name", name))
+                .post("/api/scheduling/resources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    @Test
     void shouldListWhatIsServedInTheCapabilityStatementAndNameRoomsAsLocations() {
         var conformance =
                 client(null).capabilities().ofType(CapabilityStatement.class).execute();

@@ -81,8 +81,11 @@ class BookingResourceTest {
         UUID schedule = world.schedule(hub, "CONSULT_SESSION", List.of("VIDEO"));
         Instant start = World.tomorrowAt9(1);
         var doctors = new ArrayList<String>();
+        var doctorIds = new ArrayList<String>();
         for (int i = 0; i < 12; i++) {
-            doctors.add(world.token(world.person(Role.SATELLITE_DOCTOR, hub.satellite())));
+            var doctor = world.person(Role.SATELLITE_DOCTOR, hub.satellite());
+            doctors.add(world.token(doctor));
+            doctorIds.add(doctor.id().toString());
         }
         var pool = Executors.newFixedThreadPool(12);
         try {
@@ -106,6 +109,13 @@ class BookingResourceTest {
         }
         assertEquals(1, bookingsOf(schedule));
         assertEquals(1, takenOf(hub.specialist().id()));
+        // the audit entry commits with the booking: one for the booking made, none for the eleven refused
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from audit.audit_event where action = 'CREATE' and resource_type = 'Booking'"
+                                + " and actor_id = any (?)",
+                        (Object) doctorIds.toArray(String[]::new)));
     }
 
     @Test
