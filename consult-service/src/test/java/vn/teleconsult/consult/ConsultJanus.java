@@ -41,6 +41,15 @@ public class ConsultJanus implements QuarkusTestResourceLifecycleManager {
     }
 
     private void script(String command) {
+        janus(command, state, http, ws, admin, ADMIN_SECRET, "127.0.0.1", null);
+    }
+
+    /**
+     * Runs {@code infra/scripts/janus.sh start|stop} for the Janus whose state is in {@code state}: bound to
+     * {@code bind}, gathering ICE candidates on {@code iceInterface} only (null: Janus's default), events off.
+     */
+    public static void janus(
+            String command, Path state, int http, int ws, int admin, String secret, String bind, String iceInterface) {
         var builder = new ProcessBuilder(
                         root().resolve("infra/scripts/janus.sh").toString(), command, state.toString())
                 .redirectErrorStream(true);
@@ -48,10 +57,14 @@ public class ConsultJanus implements QuarkusTestResourceLifecycleManager {
         env.put("JANUS_HTTP_PORT", Integer.toString(http));
         env.put("JANUS_WS_PORT", Integer.toString(ws));
         env.put("JANUS_ADMIN_PORT", Integer.toString(admin));
-        env.put("JANUS_ADMIN_SECRET", ADMIN_SECRET);
-        env.put("JANUS_BIND", "127.0.0.1");
+        env.put("JANUS_ADMIN_SECRET", secret);
+        env.put("JANUS_BIND", bind);
         env.remove("JANUS_EVENTS_URL");
-        env.remove("JANUS_ICE_ENFORCE_LIST");
+        if (iceInterface == null) {
+            env.remove("JANUS_ICE_ENFORCE_LIST");
+        } else {
+            env.put("JANUS_ICE_ENFORCE_LIST", iceInterface);
+        }
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes());
@@ -66,7 +79,8 @@ public class ConsultJanus implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static int freePort() {
+    /** A port free on 127.0.0.1 now. */
+    public static int freePort() {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -74,7 +88,8 @@ public class ConsultJanus implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static Path root() {
+    /** The repository's root: the folder holding infra/scripts/janus.sh. */
+    public static Path root() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("infra/scripts/janus.sh"))) {
             dir = dir.getParent();

@@ -2,14 +2,13 @@ package vn.teleconsult.web;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import vn.teleconsult.consult.ConsultJanus;
 
 /**
  * What the consult room's browser test needs for real media: a private network namespace (a veth pair, one end
@@ -104,29 +103,7 @@ public class RoomMedia implements QuarkusTestResourceLifecycleManager {
     }
 
     private void janus(String command, int http, int ws, int admin) {
-        var builder = new ProcessBuilder(
-                        root().resolve("infra/scripts/janus.sh").toString(), command, state.toString())
-                .redirectErrorStream(true);
-        var env = builder.environment();
-        env.put("JANUS_HTTP_PORT", Integer.toString(http));
-        env.put("JANUS_WS_PORT", Integer.toString(ws));
-        env.put("JANUS_ADMIN_PORT", Integer.toString(admin));
-        env.put("JANUS_ADMIN_SECRET", ADMIN_SECRET);
-        env.put("JANUS_BIND", hostAddress);
-        env.put("JANUS_ICE_ENFORCE_LIST", hostInterface);
-        env.remove("JANUS_EVENTS_URL");
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(40, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("janus.sh " + command + " failed:\n" + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ConsultJanus.janus(command, state, http, ws, admin, ADMIN_SECRET, hostAddress, hostInterface);
     }
 
     private void deleteNetwork() {
@@ -159,21 +136,10 @@ public class RoomMedia implements QuarkusTestResourceLifecycleManager {
     }
 
     private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ConsultJanus.freePort();
     }
 
     static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("infra/scripts/janus.sh"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("infra/scripts/janus.sh not found");
-        }
-        return dir;
+        return ConsultJanus.root();
     }
 }
