@@ -18,6 +18,7 @@ import { h, msg, setText } from '../dom';
 import { errorMessage } from '../errors';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../format';
 import { intlLocale, type MessageKey } from '../i18n';
+import { dayStart } from '../operations';
 import { busy, errorAlert, field, select, textInput } from './forms';
 import { createErrorView, createLoadingView } from './status';
 
@@ -352,14 +353,8 @@ export function createAuditView(api: ApiClient): HTMLElement {
     const pager = h('div', { class: 'pager' });
     const total = h('p', { class: 'muted', role: 'status' });
     let offset = 0;
-    const dayStart = (value: string, addDays = 0): string | undefined => {
-        if (!value) {
-            return undefined;
-        }
-        // A date picked here is a day in Vietnam's time zone (UTC+7, no daylight saving).
-        const start = new Date(`${value}T00:00:00+07:00`);
-        return new Date(start.getTime() + addDays * 86_400_000).toISOString();
-    };
+    // A date picked here is a day in Vietnam's time zone.
+    const dayStartIso = (value: string, addDays = 0): string | undefined => dayStart(value, addDays)?.toISOString();
     const search = (): void => {
         results.replaceChildren(createLoadingView());
         audit(api, {
@@ -367,8 +362,8 @@ export function createAuditView(api: ApiClient): HTMLElement {
             outcome: outcome.value || undefined,
             resourceType: resourceType.value.trim() || undefined,
             patient: patient.value.trim() || undefined,
-            from: dayStart(from.value),
-            to: dayStart(to.value, 1),
+            from: dayStartIso(from.value),
+            to: dayStartIso(to.value, 1),
             offset: String(offset),
             limit: String(PAGE_SIZE),
         }).then(

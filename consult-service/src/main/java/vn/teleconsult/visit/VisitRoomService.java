@@ -3,7 +3,6 @@ package vn.teleconsult.visit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,14 +37,12 @@ public class VisitRoomService {
     private final VideoRooms rooms;
     private final EntityManager em;
     private final AuditTrail audit;
-    private final Clock clock;
 
     public VisitRoomService(VideoVisits visits, VideoRooms rooms, EntityManager em, AuditTrail audit) {
         this.visits = visits;
         this.rooms = rooms;
         this.em = em;
         this.audit = audit;
-        this.clock = Clock.systemUTC();
     }
 
     @Transactional
@@ -63,7 +60,7 @@ public class VisitRoomService {
             throw ProblemException.conflict(
                     "This visit is " + visit.status().name().toLowerCase() + "; it has no video.");
         }
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         if (now.isBefore(visit.start().minus(EARLY))) {
             throw ProblemException.conflict("The video visit opens " + EARLY.toMinutes()
                     + " minutes before it starts, at " + visit.start().minus(EARLY) + " (UTC).");

@@ -232,6 +232,56 @@ class DicomNodeAdminTest {
     }
 
     @Test
+    void shouldRefuseBadChangesAndKeepTheNode() {
+        String ae = title();
+        String taken = title();
+        create(admin, Map.of("aeTitle", taken, "host", "10.9.9.9", "port", 104, "kind", "REMOTE"));
+        String id = create(admin, Map.of("aeTitle", ae, "host", "10.1.2.3", "port", 104, "kind", "REMOTE"));
+        Map<String, Map<String, Object>> bad = Map.of(
+                "kind cannot change", Map.of("aeTitle", ae, "host", "10.1.2.3", "port", 104, "kind", "CALLING"),
+                "hospital cannot change",
+                        Map.of("aeTitle", ae, "host", "10.1.2.3", "port", 104, "hospitalId", otherHospital.toString()),
+                "port: 1 to 65535", Map.of("aeTitle", ae, "host", "10.1.2.3", "port", 0),
+                "needs a host and a port", Map.of("aeTitle", ae),
+                "An AE title has 1 to 16", Map.of("aeTitle", "   ", "host", "10.1.2.3", "port", 104));
+        bad.forEach((message, body) -> given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/api/admin/dicom-nodes/{id}", id)
+                .then()
+                .statusCode(400)
+                .body("detail", containsString(message)));
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("aeTitle", taken, "host", "10.1.2.3", "port", 104))
+                .put("/api/admin/dicom-nodes/{id}", id)
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body("null")
+                .put("/api/admin/dicom-nodes/{id}", id)
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("aeTitle", title()))
+                .put("/api/admin/dicom-nodes/{id}", "not-a-node")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(admin)
+                .get("/api/admin/dicom-nodes")
+                .then()
+                .body("find { it.id == '" + id + "' }.aeTitle", equalTo(ae))
+                .body("find { it.id == '" + id + "' }.port", equalTo(104));
+    }
+
+    @Test
     void shouldTestTheConnectionWithCEcho() throws Exception {
         String peerTitle = title();
         try (var receiver = new StoreReceiver(peerTitle)) {

@@ -49,15 +49,19 @@ public final class JanusClient {
 
     /** The server's {@code info}: name, version, plugins. Needs no token. */
     public JsonNode info() {
-        try {
-            var request = HttpRequest.newBuilder(URI.create(api + "/info"))
-                    .timeout(timeout)
-                    .GET()
-                    .build();
-            return checked(send(request), null);
-        } catch (IOException e) {
-            throw new JanusException(e.toString(), e);
-        }
+        return join(infoAsync());
+    }
+
+    /** {@link #info} without waiting, e.g. to ask every server of the pool at once. */
+    public CompletableFuture<JsonNode> infoAsync() {
+        URI uri = URI.create(api + "/info");
+        var request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
+            if (failure != null) {
+                throw new JanusException(uri.getHost() + ":" + uri.getPort() + " " + failure, failure);
+            }
+            return checked(response, null);
+        });
     }
 
     /** Opens a Janus session authenticated with a stored token. */

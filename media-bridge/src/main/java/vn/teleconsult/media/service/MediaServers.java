@@ -1,13 +1,15 @@
 package vn.teleconsult.media.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.ToLongFunction;
 import vn.teleconsult.media.janus.JanusException;
 import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.media.repository.RoomRepository;
@@ -36,13 +38,16 @@ public class MediaServers {
         this.rooms = rooms;
     }
 
-    /** Every configured server, each asked for its {@code info} at the same time (bounded by the Janus timeout). */
-    @Transactional
+    /**
+     * Every configured server, all asked for their {@code info} at once (each bounded by the Janus timeout); the load
+     * is read meanwhile, in a transaction of its own that does not wait for the answers.
+     */
     public List<ServerView> list() {
-        Map<String, Long> open = rooms.openRoomsByServer();
-        var load = rooms.participantsByServer();
         Map<String, CompletableFuture<Answer>> answers = new LinkedHashMap<>();
-        pool.names().forEach(name -> answers.put(name, CompletableFuture.supplyAsync(() -> ask(name))));
+        pool.names().forEach(name -> answers.put(name, ask(name)));
+        record Load(Map<String, Long> open, ToLongFunction<String> participants) {}
+        Load load = QuarkusTransaction.requiringNew()
+                .call(() -> new Load(rooms.openRoomsByServer(), rooms.participantsByServer()));
         return answers.entrySet().stream()
                 .map(entry -> {
                     String name = entry.getKey();
@@ -55,22 +60,31 @@ public class MediaServers {
                             answer.version,
                             answer.millis,
                             answer.problem,
-                            open.getOrDefault(name, 0L),
-                            load.applyAsLong(name));
+                            load.open().getOrDefault(name, 0L),
+                            load.participants().applyAsLong(name));
                 })
                 .toList();
     }
 
     private record Answer(String version, Long millis, String problem) {}
 
-    private Answer ask(String name) {
+    private CompletableFuture<Answer> ask(String name) {
         long started = System.nanoTime();
+        CompletableFuture<JsonNode> info;
         try {
-            JsonNode info = pool.client(name).info();
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            return new Answer(info.path("version_string").asText(null), millis, null);
+            info = pool.client(name).infoAsync();
         } catch (JanusException e) {
-            return new Answer(null, null, "Not answering: " + e.getMessage());
+            info = CompletableFuture.failedFuture(e);
         }
+        return info.handle((answer, failure) -> failure == null
+                ? new Answer(
+                        answer.path("version_string").asText(null), (System.nanoTime() - started) / 1_000_000, null)
+                : new Answer(null, null, "Not answering: " + rootMessage(failure)));
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getMessage();
     }
 }
