@@ -27,14 +27,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The scheduling benchmark's HTTP client (run by bench/scheduling/run with `java Bench.java`): contention of many
- * clients for few slots, sustained booking of distinct slots, and free-slot search. Bounded in requests and time.
- * Usage: java Bench.java <base-url> <phase> ; phases: race | sustained | floor | search
+ * The scheduling benchmark's own HTTP client (run by bench/scheduling/run with `java Bench.java`): contention of many
+ * clients for few slots, the set-up of the sustained phase (a schedule and its free slots, for wrk), and free-slot
+ * search. Bounded in requests and time.
+ * Usage: java Bench.java <base-url> <phase> ; phases: race | prepare | search
  *
- * <p>The client shares the machine's cores with the application and PostgreSQL, so it is kept lean: HTTP/1.1 with one
- * keep-alive connection per client thread and blocking socket I/O ({@link Http}). The JDK's HttpClient, used before,
- * spent about as much CPU per request as the application and, asked for HTTP/2, upgraded the first connection to h2c
- * and multiplexed every client over that one connection (one event loop, one lock on the server side).
+ * <p>The rate phases (sustained booking, the floor) are driven by wrk, a C load generator as lean as pgbench: this
+ * client, though lean (HTTP/1.1, one keep-alive connection per client thread, blocking socket I/O, {@link Http}),
+ * spent 0.7–1.8 ms of CPU per booking on the two cores it shares with the application and PostgreSQL.
  */
 public class Bench {
 
@@ -55,10 +55,8 @@ public class Bench {
         base = args[0];
         switch (args[1]) {
             case "race" -> race(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            case "sustained" ->
-                sustained(Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 3);
+            case "prepare" -> prepare(Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
             case "search" -> search(Integer.parseInt(args[2]), args[3]);
-            case "floor" -> floor(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException(args[1]);
         }
     }
@@ -206,12 +204,13 @@ public class Bench {
     }
 
     /**
-     * A schedule of the demo specialist with 10-minute slots every day 00:00–23:50 (143 a day) from {@code fromDay}
+     * A schedule of the bench's specialist with slots every day 00:00–23:50 (143 of 10 minutes, 286 of 5) from {@code fromDay}
      * to {@code toDay} days ahead (each phase uses its own days: rules of one practitioner never overlap).
      */
-    static String schedule(String coordinator, String specialistId, int fromDay, int toDay) throws Exception {
+    static String schedule(String coordinator, String specialistId, int fromDay, int toDay, int slotMinutes)
+            throws Exception {
         String body = "{\"practitionerId\":\"" + specialistId + "\",\"kind\":\"CONSULT_SESSION\",\"serviceCode\":\"bench-"
-                + System.nanoTime() + "\",\"modes\":[\"VIDEO\"],\"slotMinutes\":10,\"horizonDays\":120,"
+                + System.nanoTime() + "\",\"modes\":[\"VIDEO\"],\"slotMinutes\":" + slotMinutes + ",\"horizonDays\":120,"
                 + "\"minNoticeMinutes\":0,\"rules\":[{\"rrule\":\"FREQ=DAILY\",\"start\":\"00:00\",\"end\":\"23:50\","
                 + "\"validFrom\":\"" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(fromDay) + "\","
                 + "\"validUntil\":\"" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(toDay) + "\"}]}";
@@ -269,7 +268,7 @@ public class Bench {
     static void race(int clients, int slotCount) throws Exception {
         String coordinator = token("coordinator");
         String doctor = token("doctor");
-        String schedule = schedule(coordinator, benchSpecialist(), 1, 1);
+        String schedule = schedule(coordinator, benchSpecialist(), 1, 1, 10);
         List<String> slots = slots(doctor, schedule, slotCount, 1);
         var taken = ConcurrentHashMap.<String>newKeySet();
         var latencies = Collections.synchronizedList(new ArrayList<Long>());
@@ -328,84 +327,19 @@ public class Bench {
     }
 
     /**
-     * {@code clients} clients book {@code total} distinct slots between them (no conflicts), on days from
-     * {@code fromDay} on: the booking rate.
+     * A schedule with 5-minute slots and {@code total} free slots from {@code fromDay} on, for wrk: writes one booking
+     * request body per line to {@code file} and prints the schedule and the booking doctor's token.
      */
-    static void sustained(int clients, int total, int fromDay) throws Exception {
+    static void prepare(int total, int fromDay, String file) throws Exception {
         String coordinator = token("coordinator");
         String doctor = token("doctor");
-        int days = total / 143 + 1;
-        String schedule = schedule(coordinator, benchSpecialist(), fromDay, fromDay + days);
-        List<String> slots = slots(doctor, schedule, total, fromDay);
-        Load load = load(clients, slots.size(), i -> send(
-                "POST",
-                "/api/scheduling/bookings",
-                doctor,
-                "{\"scheduleId\":\"" + schedule + "\",\"start\":\"" + slots.get(i) + "\",\"mode\":\"VIDEO\"}"),
-                201);
-        System.out.printf(
-                "sustained schedule=%s clients=%d booked=%d failed=%d seconds=%.2f bookings_per_s=%.1f p50_ms=%.1f"
-                        + " p99_ms=%.1f%n",
-                schedule, clients, load.ok(), load.failed(), load.seconds(), load.ok() / load.seconds(),
-                pct(load.latencies(), 50), pct(load.latencies(), 99));
-    }
-
-    /** What a run of {@link #load} counted. */
-    record Load(int ok, int failed, double seconds, List<Long> latencies) {}
-
-    /** One request of a load: the i-th of the run. */
-    interface Request {
-        Response send(int i) throws Exception;
-    }
-
-    /** {@code clients} clients send {@code total} requests between them; answers other than {@code ok} count as failed. */
-    static Load load(int clients, int total, Request request, int ok) throws Exception {
-        var latencies = Collections.synchronizedList(new ArrayList<Long>());
-        var done = new AtomicInteger();
-        var failed = new AtomicInteger();
-        var next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        var finished = new CountDownLatch(clients);
-        long t0 = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            pool.submit(() -> {
-                try {
-                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                        long s = System.nanoTime();
-                        var r = request.send(i);
-                        latencies.add(System.nanoTime() - s);
-                        if (r.statusCode() == ok) {
-                            done.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
-                            System.err.println(r.statusCode() + " " + r.body());
-                        }
-                    }
-                } catch (Exception e) {
-                    failed.incrementAndGet();
-                    System.err.println(e);
-                } finally {
-                    finished.countDown();
-                }
-            });
+        String schedule = schedule(coordinator, benchSpecialist(), fromDay, fromDay + total / 286 + 1, 5);
+        var lines = new ArrayList<String>();
+        for (String start : slots(doctor, schedule, total, fromDay)) {
+            lines.add("{\"scheduleId\":\"" + schedule + "\",\"start\":\"" + start + "\",\"mode\":\"VIDEO\"}");
         }
-        finished.await(300, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        pool.shutdownNow();
-        return new Load(done.get(), failed.get(), seconds, latencies);
-    }
-
-    /**
-     * The floor under any booking rate over this stack: {@code clients} clients send {@code total} of the cheapest
-     * signed-in request that reads the database ({@code GET /api/me}: token check, one row, JSON).
-     */
-    static void floor(int clients, int total) throws Exception {
-        String doctor = token("doctor");
-        Load load = load(clients, total, i -> send("GET", "/api/me", doctor, null), 200);
-        System.out.printf(
-                "floor clients=%d done=%d failed=%d seconds=%.2f requests_per_s=%.1f p50_ms=%.1f p99_ms=%.1f%n",
-                clients, load.ok(), load.failed(), load.seconds(), load.ok() / load.seconds(),
-                pct(load.latencies(), 50), pct(load.latencies(), 99));
+        java.nio.file.Files.write(java.nio.file.Path.of(file), lines);
+        System.out.printf("prepare schedule=%s token=%s slots=%d%n", schedule, doctor, lines.size());
     }
 
     /** {@code n} sequential searches of one day (and of a week) across the schedules of a specialty. */

@@ -44,7 +44,6 @@ public class DirectoryService implements Directory {
     }
 
     @Override
-    @Transactional
     public boolean linked(UUID satelliteId, UUID hubId) {
         return hospitals.linked(satelliteId, hubId);
     }

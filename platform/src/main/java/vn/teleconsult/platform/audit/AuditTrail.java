@@ -117,6 +117,24 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Records the entry for the caller of the current request on a connection the caller holds in a local transaction
+     * of its own (auto-commit off, outside JTA): the entry commits with the caller's change or not at all. For a hot
+     * path that runs its few statements on plain JDBC (decision 0016).
+     *
+     * @throws IllegalStateException when the connection is in auto-commit mode (the entry would commit on its own)
+     */
+    public void recordOn(Connection connection, AuditEntry entry) throws SQLException {
+        if (connection.getAutoCommit()) {
+            throw new IllegalStateException("recordOn needs a connection in a transaction (auto-commit off)");
+        }
+        insert(
+                connection,
+                List.of(entry),
+                currentActor.actor().orElse(null),
+                currentActor.remoteAddress().orElse(null));
+    }
+
     private static void insert(Connection connection, List<AuditEntry> entries, Actor actor, String sourceAddress)
             throws SQLException {
         String roles = actor == null

@@ -125,6 +125,34 @@ class AuditTrailTest {
         assertEquals(0, search.search(filter, 0, 5).total());
     }
 
+    @Test
+    void shouldCommitAnEntryRecordedOnALocalTransactionWithItsChangeOrNotAtAll() throws SQLException {
+        String kept = UUID.randomUUID().toString();
+        String dropped = UUID.randomUUID().toString();
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            trail.recordOn(connection, AuditEntry.of(AuditAction.CREATE, "Booking", kept));
+            assertEquals(0, committed(kept));
+            connection.commit();
+            trail.recordOn(connection, AuditEntry.of(AuditAction.CREATE, "Booking", dropped));
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        assertEquals(1, committed(kept));
+        assertEquals(0, committed(dropped));
+    }
+
+    @Test
+    void shouldRefuseRecordingOnAConnectionInAutoCommit() throws SQLException {
+        String resource = UUID.randomUUID().toString();
+        try (var connection = dataSource.getConnection()) {
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> trail.recordOn(connection, AuditEntry.of(AuditAction.CREATE, "Booking", resource)));
+        }
+        assertEquals(0, committed(resource));
+    }
+
     /** Entries of the resource that other connections see (on the trail's own pool, outside any transaction). */
     private long committed(String resource) throws SQLException {
         try (var connection = auditDataSource.getConnection();

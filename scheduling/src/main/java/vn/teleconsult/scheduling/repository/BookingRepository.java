@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
@@ -75,56 +76,62 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
      * {@link TimeTaken} when a resource's time is taken.
      */
     public int insertAll(Booking b, int scheduleVersion, List<UUID> resourceIds, List<Notice> notices) {
-        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (var statement = connection.prepareStatement(INSERT_ALL)) {
-                int i = 0;
-                statement.setObject(++i, b.scheduleId);
-                statement.setInt(++i, scheduleVersion);
-                statement.setObject(++i, Sql.at(b.startAt));
-                statement.setObject(++i, Sql.at(b.endAt));
-                statement.setObject(++i, b.id);
-                statement.setString(++i, b.kind.name());
-                statement.setString(++i, b.mode.name());
-                statement.setString(++i, b.status.name());
-                statement.setObject(++i, b.hospitalId);
-                statement.setObject(++i, b.practitionerId);
-                statement.setString(++i, b.serviceCode);
-                statement.setObject(++i, Sql.at(b.startAt));
-                statement.setObject(++i, Sql.at(b.endAt));
-                statement.setString(++i, b.timeZone);
-                statement.setObject(++i, Sql.at(b.holdExpiresAt));
-                statement.setObject(++i, b.patientId);
-                statement.setObject(++i, b.consultId);
-                statement.setString(++i, b.reasonCode);
-                statement.setString(++i, b.bookedBy);
-                statement.setString(++i, b.idempotencyKey);
-                statement.setObject(++i, Sql.at(b.createdAt));
-                statement.setArray(++i, connection.createArrayOf("uuid", b.participants.toArray()));
-                statement.setObject(++i, Sql.at(b.holdExpiresAt));
-                statement.setArray(++i, connection.createArrayOf("uuid", resourceIds.toArray()));
-                statement.setArray(++i, connection.createArrayOf("uuid", b.participants.toArray()));
-                statement.setArray(
-                        ++i,
-                        connection.createArrayOf(
-                                "text",
-                                notices.stream().map(n -> n.kind().name()).toArray()));
-                statement.setArray(
-                        ++i,
-                        connection.createArrayOf(
-                                "text",
-                                notices.stream().map(n -> n.due().toString()).toArray()));
-                try (var rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            } catch (SQLException e) {
-                if ("23P01".equals(e.getSQLState())) {
-                    var matcher = CONFLICT_RESOURCE.matcher(String.valueOf(e.getMessage()));
-                    throw new TimeTaken(matcher.find() ? UUID.fromString(matcher.group(1)) : null, e);
-                }
-                throw e;
+        return getEntityManager()
+                .unwrap(Session.class)
+                .doReturningWork(connection -> insertAll(connection, b, scheduleVersion, resourceIds, notices));
+    }
+
+    /** {@link #insertAll(Booking, int, List, List)} on a connection the caller holds (in a transaction of its own). */
+    public int insertAll(
+            Connection connection, Booking b, int scheduleVersion, List<UUID> resourceIds, List<Notice> notices)
+            throws SQLException {
+        try (var statement = connection.prepareStatement(INSERT_ALL)) {
+            int i = 0;
+            statement.setObject(++i, b.scheduleId);
+            statement.setInt(++i, scheduleVersion);
+            statement.setObject(++i, Sql.at(b.startAt));
+            statement.setObject(++i, Sql.at(b.endAt));
+            statement.setObject(++i, b.id);
+            statement.setString(++i, b.kind.name());
+            statement.setString(++i, b.mode.name());
+            statement.setString(++i, b.status.name());
+            statement.setObject(++i, b.hospitalId);
+            statement.setObject(++i, b.practitionerId);
+            statement.setString(++i, b.serviceCode);
+            statement.setObject(++i, Sql.at(b.startAt));
+            statement.setObject(++i, Sql.at(b.endAt));
+            statement.setString(++i, b.timeZone);
+            statement.setObject(++i, Sql.at(b.holdExpiresAt));
+            statement.setObject(++i, b.patientId);
+            statement.setObject(++i, b.consultId);
+            statement.setString(++i, b.reasonCode);
+            statement.setString(++i, b.bookedBy);
+            statement.setString(++i, b.idempotencyKey);
+            statement.setObject(++i, Sql.at(b.createdAt));
+            statement.setArray(++i, connection.createArrayOf("uuid", b.participants.toArray()));
+            statement.setObject(++i, Sql.at(b.holdExpiresAt));
+            statement.setArray(++i, connection.createArrayOf("uuid", resourceIds.toArray()));
+            statement.setArray(++i, connection.createArrayOf("uuid", b.participants.toArray()));
+            statement.setArray(
+                    ++i,
+                    connection.createArrayOf(
+                            "text", notices.stream().map(n -> n.kind().name()).toArray()));
+            statement.setArray(
+                    ++i,
+                    connection.createArrayOf(
+                            "text",
+                            notices.stream().map(n -> n.due().toString()).toArray()));
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
             }
-        });
+        } catch (SQLException e) {
+            if ("23P01".equals(e.getSQLState())) {
+                var matcher = CONFLICT_RESOURCE.matcher(String.valueOf(e.getMessage()));
+                throw new TimeTaken(matcher.find() ? UUID.fromString(matcher.group(1)) : null, e);
+            }
+            throw e;
+        }
     }
 
     private static final String INSERT_ALL =

@@ -1,8 +1,11 @@
 package vn.teleconsult.scheduling.service;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import vn.teleconsult.platform.audit.AuditEntry;
+import vn.teleconsult.platform.audit.AuditTrail;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.scheduling.api.BookingCancelled;
 import vn.teleconsult.scheduling.api.BookingConfirmed;
@@ -77,6 +83,8 @@ public class BookingEngine {
     }
 
     private final ScheduleCache cache;
+    private final AgroalDataSource dataSource;
+    private final AuditTrail audit;
     private final ResourceRepository resources;
     private final BookingRepository bookings;
     private final NotificationOutbox outbox;
@@ -86,6 +94,8 @@ public class BookingEngine {
 
     public BookingEngine(
             ScheduleCache cache,
+            AgroalDataSource dataSource,
+            AuditTrail audit,
             ResourceRepository resources,
             BookingRepository bookings,
             NotificationOutbox outbox,
@@ -93,6 +103,8 @@ public class BookingEngine {
             Event<BookingConfirmed> confirmed,
             Event<BookingCancelled> cancelled) {
         this.cache = cache;
+        this.dataSource = dataSource;
+        this.audit = audit;
         this.resources = resources;
         this.bookings = bookings;
         this.outbox = outbox;
@@ -107,12 +119,13 @@ public class BookingEngine {
     }
 
     /**
-     * The quick path of a new booking or hold, for a caller that runs it in a transaction of its own: checks against
-     * the cached schedule, then one statement (see {@link BookingRepository#insertAll}). Throws {@link Undecided} for
-     * anything else, after which the caller runs {@link #place} in a new transaction.
+     * The quick path of a new booking or hold: checks against the cached schedule, then, in a local transaction on a
+     * pooled connection (plain JDBC, no JTA transaction and no Hibernate session: decision 0016), the booking
+     * statement (see {@link BookingRepository#insertAll}) and the audit entry {@code audited} makes for the booking,
+     * committed together. Throws {@link Undecided} for anything else, after which the caller runs {@link #place} in a
+     * transaction of its own. Must be called outside a JTA transaction.
      */
-    @Transactional
-    public Booking placeQuickly(Place p) {
+    public Booking placeQuickly(Place p, Function<Booking, AuditEntry> audited) {
         if (p.holdId() != null) {
             throw new Undecided();
         }
@@ -127,12 +140,29 @@ public class BookingEngine {
             throw new Undecided();
         }
         Booking booking = newBooking(p, schedule, slot);
-        try {
-            if (bookings.insertAll(booking, schedule.version(), taking, outbox.onConfirmation(booking)) == 0) {
-                throw new Undecided();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (bookings.insertAll(connection, booking, schedule.version(), taking, outbox.onConfirmation(booking))
+                        == 0) {
+                    connection.rollback();
+                    throw new Undecided();
+                }
+                audit.recordOn(connection, audited.apply(booking));
+                connection.commit();
+            } catch (BookingRepository.TimeTaken e) {
+                connection.rollback();
+                throw new Undecided(true);
+            } catch (SQLException | RuntimeException e) {
+                if (!(e instanceof Undecided)) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
-        } catch (BookingRepository.TimeTaken e) {
-            throw new Undecided(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The booking could not be written", e);
         }
         booking.resourceIds = taking;
         if (booking.status == BookingStatus.BOOKED) {

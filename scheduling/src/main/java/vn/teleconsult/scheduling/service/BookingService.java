@@ -29,7 +29,8 @@ import vn.teleconsult.scheduling.repository.BookingRepository;
  *
  * <p>Each use case runs in its own transaction and records its audit entry in that transaction, on the connection it
  * already holds ({@link AuditTrail#recordInTransaction}): the entry commits with the booking or not at all, and a
- * booking costs one commit (decision 0015). A refused read (a booking the caller may not see) is recorded on the audit
+ * booking costs one commit (decision 0015). A new booking's quick path does the same in a local transaction on plain
+ * JDBC, without JTA or a Hibernate session (decision 0016). A refused read (a booking the caller may not see) is recorded on the audit
  * trail's own pool, since its transaction rolls back.
  */
 @ApplicationScoped
@@ -55,18 +56,22 @@ public class BookingService {
     }
 
     /**
-     * Books or holds a slot: first the engine's quick path (one statement against the cached schedule), and when that
-     * cannot decide, in a new transaction, the full path that checks everything against the database as it is now.
+     * Books or holds a slot: first the engine's quick path (one statement against the cached schedule and the audit
+     * entry, in a local transaction on plain JDBC), and when that cannot decide, in a new transaction, the full path
+     * that checks everything against the database as it is now.
      */
     public BookingView place(Actor actor, BookingInput input, boolean hold, String idempotencyKey) {
-        Function<BookingView, AuditEntry> entry =
-                view -> AuditEntry.of(AuditAction.CREATE, "Booking", view.id()).patient(view.patientId());
         try {
-            return audited(() -> placeNow(actor, input, hold, idempotencyKey, Path.QUICK), entry);
+            return view(placeNow(actor, input, hold, idempotencyKey, Path.QUICK));
         } catch (BookingEngine.Undecided e) {
             return audited(
-                    () -> placeNow(actor, input, hold, idempotencyKey, e.taken() ? Path.OVER_TAKEN : Path.FULL), entry);
+                    () -> view(placeNow(actor, input, hold, idempotencyKey, e.taken() ? Path.OVER_TAKEN : Path.FULL)),
+                    view -> created(view.id(), view.patientId()));
         }
+    }
+
+    private static AuditEntry created(UUID booking, UUID patient) {
+        return AuditEntry.of(AuditAction.CREATE, "Booking", booking).patient(patient);
     }
 
     private enum Path {
@@ -75,7 +80,7 @@ public class BookingService {
         FULL
     }
 
-    private BookingView placeNow(Actor actor, BookingInput input, boolean hold, String idempotencyKey, Path path) {
+    private Booking placeNow(Actor actor, BookingInput input, boolean hold, String idempotencyKey, Path path) {
         CachedSchedule schedule = engine.schedule(input.scheduleId());
         UUID patient = null;
         if (schedule.kind() == BookingKind.PATIENT_VISIT) {
@@ -112,12 +117,11 @@ public class BookingService {
                         : Set.of(),
                 input.resourceIds() == null ? Set.of() : input.resourceIds(),
                 idempotencyKey);
-        return view(
-                switch (path) {
-                    case QUICK -> engine.placeQuickly(place);
-                    case OVER_TAKEN -> engine.placeOverTaken(place);
-                    case FULL -> engine.place(place);
-                });
+        return switch (path) {
+            case QUICK -> engine.placeQuickly(place, booking -> created(booking.id, booking.patientId));
+            case OVER_TAKEN -> engine.placeOverTaken(place);
+            case FULL -> engine.place(place);
+        };
     }
 
     public BookingView get(Actor actor, UUID id) {
