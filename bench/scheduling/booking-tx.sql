@@ -1,7 +1,7 @@
 -- The SQL of one booking made over HTTP, without HTTP or Java: pgbench runs it to show what PostgreSQL alone allows
 -- (bench/scheduling/run, -M prepared, variables set with -D). Mirrors, and must be kept in step with:
 -- identity's HospitalRepository.linked, scheduling's BookingRepository.INSERT_ALL (two participants, one resource,
--- confirmation and reminder for each participant) and platform's AuditTrail insert, in one transaction.
+-- confirmation and reminder, one row each for all participants) and platform's AuditTrail insert, in one transaction.
 BEGIN;
 select exists (select 1 from identity.hub_link where satellite_id = cast(:satellite as uuid) and hub_id = cast(:hub as uuid));
 with t as (select timestamptz '2040-01-01' + nextval('bench_seq') * interval '10 minutes' as st, gen_random_uuid() as booking_id),
@@ -27,9 +27,8 @@ s as (
     select b.id, x, tstzrange(b.start_at, b.end_at, '[)'), null from b, unnest(array[cast(:resource as uuid)]) x
 ), n as (
     insert into scheduling.notification (id, booking_id, kind, recipient_id, sequence, due_at, created_at)
-    select gen_random_uuid(), b.id, k.kind, u, 0, cast(k.due as timestamptz), now()
-    from b, unnest(array[cast(:doctor as uuid), cast(:resource as uuid)]) u,
-        unnest(array['CONFIRMATION', 'REMINDER'], array['2040-01-01T00:00:00Z', '2040-01-01T00:00:00Z']) as k(kind, due)
+    select gen_random_uuid(), b.id, k.kind, null, 0, cast(k.due as timestamptz), now()
+    from b, unnest(array['CONFIRMATION', 'REMINDER'], array['2040-01-01T00:00:00Z', '2040-01-01T00:00:00Z']) as k(kind, due)
 )
 select count(*) from b;
 insert into audit.audit_event (occurred_at, actor_id, actor_name, actor_roles, actor_hospital, action, resource_type,

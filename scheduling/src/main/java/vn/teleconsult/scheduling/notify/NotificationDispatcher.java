@@ -52,7 +52,7 @@ public class NotificationDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         releaseExpiredHolds();
-        while (dispatchDue() == BATCH) {
+        while (dispatchDue() >= BATCH) {
             // keep going while full batches come back
         }
     }
@@ -62,13 +62,35 @@ public class NotificationDispatcher {
         return bookings.releaseExpiredHolds(null, null);
     }
 
-    /** Sends up to one batch of due e-mails; answers how many rows it handled. */
+    /**
+     * Fans out up to one batch of due rows queued for all participants of a booking (a new booking's confirmation and
+     * reminder, queued by its one statement) into one row per participant, then sends up to one batch of due e-mails;
+     * answers how many rows it handled.
+     */
     @Transactional
     public int dispatchDue() {
+        int fannedOut = Panache.getEntityManager()
+                .createNativeQuery(
+                        """
+                        with f as (
+                            delete from scheduling.notification where id in (
+                                select id from scheduling.notification
+                                where recipient_id is null and sent_at is null and due_at <= now()
+                                order by due_at limit ?1 for update skip locked)
+                            returning booking_id, kind, sequence, due_at)
+                        insert into scheduling.notification (id, booking_id, kind, recipient_id, sequence, due_at,
+                            created_at)
+                        select gen_random_uuid(), f.booking_id, f.kind, p.user_id, f.sequence, f.due_at, now()
+                        from f join scheduling.booking_participant p on p.booking_id = f.booking_id
+                        on conflict on constraint notification_once do nothing
+                        """)
+                .setParameter(1, BATCH)
+                .executeUpdate();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery("select id, booking_id, kind, recipient_id from scheduling.notification"
-                        + " where sent_at is null and due_at <= now() and attempts < ?1 order by due_at limit ?2"
+                        + " where recipient_id is not null and sent_at is null and due_at <= now() and attempts < ?1"
+                        + " order by due_at limit ?2"
                         + " for update skip locked")
                 .setParameter(1, settings.mailAttempts())
                 .setParameter(2, BATCH)
@@ -108,7 +130,7 @@ public class NotificationDispatcher {
                     .setParameter(4, settings.mailRetryAfter().toSeconds() + " seconds")
                     .executeUpdate();
         }
-        return rows.size();
+        return fannedOut + rows.size();
     }
 
     private Mail mail(Booking booking, NotificationKind kind, PersonRef to) {

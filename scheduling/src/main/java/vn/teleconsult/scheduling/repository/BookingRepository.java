@@ -70,7 +70,8 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
 
     /**
      * The booking statement: in one statement, inserts the booking, its participants, one time row per resource (under
-     * the exclusion constraint) and its queued e-mails, but only while the schedule is active at {@code
+     * the exclusion constraint) and its queued e-mails (one row per kind for all participants, which the dispatcher
+     * fans out when it falls due), but only while the schedule is active at {@code
      * scheduleVersion} and its resource has no exception then. Answers 1 when the booking was made, 0 when nothing was
      * inserted (the schedule changed, its resource is unavailable, or the idempotency key was used already); throws
      * {@link TimeTaken} when a resource's time is taken.
@@ -111,7 +112,6 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
             statement.setArray(++i, connection.createArrayOf("uuid", b.participants.toArray()));
             statement.setObject(++i, Sql.at(b.holdExpiresAt));
             statement.setArray(++i, connection.createArrayOf("uuid", resourceIds.toArray()));
-            statement.setArray(++i, connection.createArrayOf("uuid", b.participants.toArray()));
             statement.setArray(
                     ++i,
                     connection.createArrayOf(
@@ -157,8 +157,8 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
                 select b.id, x, tstzrange(b.start_at, b.end_at, '[)'), ? from b, unnest(cast(? as uuid[])) x
             ), n as (
                 insert into scheduling.notification (id, booking_id, kind, recipient_id, sequence, due_at, created_at)
-                select gen_random_uuid(), b.id, k.kind, u, 0, cast(k.due as timestamptz), now()
-                from b, unnest(cast(? as uuid[])) u, unnest(cast(? as text[]), cast(? as text[])) as k(kind, due)
+                select gen_random_uuid(), b.id, k.kind, null, 0, cast(k.due as timestamptz), now()
+                from b, unnest(cast(? as text[]), cast(? as text[])) as k(kind, due)
             )
             select count(*) from b
             """;

@@ -112,6 +112,62 @@ class NotificationTest {
     }
 
     @Test
+    void shouldQueueANewBookingsMailsOnceForAllParticipantsAndFanThemOutWhenDue() throws Exception {
+        var hub = world.hub();
+        UUID schedule = world.schedule(hub, "CONSULT_SESSION", List.of("VIDEO"));
+        UUID id = UUID.fromString(world.as(hub.doctor())
+                .body(World.booking(schedule, World.tomorrowAt9(12), "VIDEO"))
+                .post("/api/scheduling/bookings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        mailTo(hub.specialist(), 1, s -> s.startsWith("Đã đặt lịch"));
+        mailTo(hub.doctor(), 1, s -> s.startsWith("Đã đặt lịch"));
+        // the confirmation became one sent row per participant; the reminder, not due before tomorrow, is still the
+        // booking's one row for all participants
+        Awaitility.await("the confirmation rows marked sent")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> db.count(
+                                "select count(*) from scheduling.notification where booking_id = ? and kind ="
+                                        + " 'CONFIRMATION' and sent_at is not null",
+                                id)
+                        == 2);
+        assertEquals(
+                2,
+                db.count(
+                        "select count(distinct recipient_id) from scheduling.notification where booking_id = ? and"
+                                + " kind = 'CONFIRMATION' and recipient_id in (?, ?)",
+                        id,
+                        hub.specialist().id(),
+                        hub.doctor().id()));
+        assertEquals(
+                0,
+                db.count(
+                        "select count(*) from scheduling.notification where booking_id = ? and kind = 'CONFIRMATION'"
+                                + " and recipient_id is null",
+                        id));
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from scheduling.notification where booking_id = ? and kind = 'REMINDER' and"
+                                + " recipient_id is null and sent_at is null",
+                        id));
+        assertEquals(
+                0,
+                db.count(
+                        "select count(*) from scheduling.notification where booking_id = ? and kind = 'REMINDER' and"
+                                + " recipient_id is not null",
+                        id));
+        // nothing is sent twice by later rounds
+        dispatcher.dispatchDue();
+        assertEquals(
+                1, received(hub.specialist(), s -> s.startsWith("Đã đặt lịch")).size());
+        assertEquals(1, received(hub.doctor(), s -> s.startsWith("Đã đặt lịch")).size());
+    }
+
+    @Test
     void shouldSendEachDueReminderOnceEvenWithSeveralDispatchersAtOnce() throws Exception {
         var hub = world.hub();
         UUID schedule = world.schedule(hub, "CONSULT_SESSION", List.of("VIDEO"));
