@@ -62,7 +62,7 @@ class WadoRetrieveTest {
         var ids = Ids.fresh();
         // more files than the writer keeps in flight, of different sizes
         var files = new ArrayList<byte[]>();
-        for (int n = 1; n <= 3 * MultipartFilesWriter.FILES_IN_FLIGHT + 5; n++) {
+        for (int n = 1; n <= 3 * PartsRegion.AHEAD + 5; n++) {
             files.add(TestDicom.ct(ids, DicomUids.random(), n, 64 + n, 64));
         }
         store(token, files);
