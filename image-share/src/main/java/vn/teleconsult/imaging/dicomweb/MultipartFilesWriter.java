@@ -149,6 +149,10 @@ public class MultipartFilesWriter implements ServerMessageBodyWriter<MultipartFi
                     continue; // the event loop fails on it in turn, and the response with it
                 }
                 try {
+                    if (file.size() != part.size()) {
+                        file.close();
+                        continue; // the event loop finds it so in turn and cuts the response off
+                    }
                     if (cold(file, part.size(), probe)) {
                         warm(file, part.size(), devNull);
                     }
@@ -206,6 +210,9 @@ public class MultipartFilesWriter implements ServerMessageBodyWriter<MultipartFi
         for (MultipartFiles.Part part : body.parts()) {
             response.write(Buffer.buffer(part.header()));
             try (var channel = FileChannel.open(part.file(), StandardOpenOption.READ)) {
+                if (channel.size() != part.size()) {
+                    throw new IOException("a stored file is not of its indexed size");
+                }
                 long position = 0;
                 while (position < part.size()) {
                     int length = (int) Math.min(READ_BUFFER, part.size() - position);

@@ -131,12 +131,15 @@ final class PartsRegion extends AbstractReferenceCounted implements FileRegion {
                     file = FileChannel.open(part.file(), StandardOpenOption.READ);
                 }
                 filePosition = 0;
+                if (file.size() != part.size()) {
+                    throw new IOException("a stored file is not of its indexed size");
+                }
             }
             if (filePosition < part.size()) {
                 long n = file.transferTo(filePosition, part.size() - filePosition, target);
                 if (n <= 0) {
                     if (file.size() < part.size()) {
-                        throw new IOException("a stored file ended before its indexed size");
+                        throw new IOException("a stored file was cut short while being sent");
                     }
                     break; // the socket is full
                 }

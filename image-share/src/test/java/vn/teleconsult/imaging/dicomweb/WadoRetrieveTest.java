@@ -3,6 +3,7 @@ package vn.teleconsult.imaging.dicomweb;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import vn.teleconsult.imaging.dicom.DicomUids;
+import vn.teleconsult.imaging.storage.InstanceStorage;
 import vn.teleconsult.imaging.testing.Commands;
 import vn.teleconsult.imaging.testing.MultipartBody;
 import vn.teleconsult.imaging.testing.Stow;
@@ -49,6 +51,9 @@ class WadoRetrieveTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    InstanceStorage storage;
 
     @TestHTTPResource("/")
     URI server;
@@ -201,6 +206,54 @@ class WadoRetrieveTest {
         var parts = MultipartBody.parts(again.asByteArray(), again.contentType());
         assertEquals(files.size(), parts.size());
         assertArrayEquals(files.get(39), parts.get(39).content());
+    }
+
+    @Test
+    void shouldCutTheResponseOffWhenAStoredFileIsNotOfItsIndexedSize() throws Exception {
+        String token = tokens.doctorOf(hospital);
+        var ids = Ids.fresh();
+        var files = new ArrayList<byte[]>();
+        for (int n = 1; n <= 5; n++) {
+            files.add(TestDicom.ct(ids, DicomUids.random(), n, 64, 64));
+        }
+        store(token, files);
+        Path third = storedFile(ids.seriesUid(), 3);
+        Files.write(third, new byte[] {0, 0}, java.nio.file.StandardOpenOption.APPEND); // changed behind the index
+
+        var client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        var request = HttpRequest.newBuilder(
+                        server.resolve("dicom-web/studies/" + ids.studyUid() + "/series/" + ids.seriesUid()))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", ACCEPT)
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        // the length promised is the indexed one: the client must not receive a body that looks complete
+        assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+
+        // the others are still served whole
+        var other = Ids.fresh();
+        store(token, List.of(TestDicom.ct(other, DicomUids.random(), 1, 32, 32)));
+        given().auth()
+                .oauth2(token)
+                .get("/dicom-web/studies/" + other.studyUid())
+                .then()
+                .statusCode(200);
+    }
+
+    /** The stored file of the series' instance with that instance number. */
+    private Path storedFile(String seriesUid, int instanceNumber) throws Exception {
+        try (var c = db.getConnection();
+                var s = c.prepareStatement(
+                        "select storage_key from imaging.instance where series_uid = ? and instance_number = ?")) {
+            s.setString(1, seriesUid);
+            s.setInt(2, instanceNumber);
+            var rs = s.executeQuery();
+            assertTrue(rs.next());
+            return storage.file(rs.getString(1));
+        }
     }
 
     private static void store(String token, List<byte[]> files) {
