@@ -146,21 +146,10 @@ class WadoRetrieveTest {
     void shouldSendTheSameBytesOverHttp2WhereFilesCannotGoBySendfile() throws Exception {
         String token = tokens.doctorOf(hospital);
         var ids = Ids.fresh();
-        var files = new ArrayList<byte[]>();
-        for (int n = 1; n <= 20; n++) {
-            files.add(TestDicom.ct(ids, DicomUids.random(), n, 256, 256));
-        }
-        store(token, files);
+        var files = storeSeries(token, ids, 20, 256);
 
-        var client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_2)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        var request = HttpRequest.newBuilder(server.resolve("dicom-web/studies/" + ids.studyUid()))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", ACCEPT)
-                .timeout(Duration.ofSeconds(60))
-                .build();
+        var client = client(HttpClient.Version.HTTP_2);
+        var request = request("dicom-web/studies/" + ids.studyUid(), token);
         // the first request on a connection upgrades it (h2c); ask twice so that the second surely runs on HTTP/2
         client.send(request, HttpResponse.BodyHandlers.discarding());
         var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -212,24 +201,12 @@ class WadoRetrieveTest {
     void shouldCutTheResponseOffWhenAStoredFileIsNotOfItsIndexedSize() throws Exception {
         String token = tokens.doctorOf(hospital);
         var ids = Ids.fresh();
-        var files = new ArrayList<byte[]>();
-        for (int n = 1; n <= 5; n++) {
-            files.add(TestDicom.ct(ids, DicomUids.random(), n, 64, 64));
-        }
-        store(token, files);
+        storeSeries(token, ids, 5, 64);
         Path third = storedFile(ids.seriesUid(), 3);
         Files.write(third, new byte[] {0, 0}, java.nio.file.StandardOpenOption.APPEND); // changed behind the index
 
-        var client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        var request = HttpRequest.newBuilder(
-                        server.resolve("dicom-web/studies/" + ids.studyUid() + "/series/" + ids.seriesUid()))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", ACCEPT)
-                .timeout(Duration.ofSeconds(30))
-                .build();
+        var client = client(HttpClient.Version.HTTP_1_1);
+        var request = request("dicom-web/studies/" + ids.studyUid() + "/series/" + ids.seriesUid(), token);
         // the length promised is the indexed one: the client must not receive a body that looks complete
         assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
 
@@ -254,6 +231,31 @@ class WadoRetrieveTest {
             assertTrue(rs.next());
             return storage.file(rs.getString(1));
         }
+    }
+
+    /** Stores a series of square CT slices numbered from 1 and answers their bytes. */
+    private static List<byte[]> storeSeries(String token, Ids ids, int count, int size) throws Exception {
+        var files = new ArrayList<byte[]>();
+        for (int n = 1; n <= count; n++) {
+            files.add(TestDicom.ct(ids, DicomUids.random(), n, size, size));
+        }
+        store(token, files);
+        return files;
+    }
+
+    private static HttpClient client(HttpClient.Version version) {
+        return HttpClient.newBuilder()
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    private HttpRequest request(String path, String token) {
+        return HttpRequest.newBuilder(server.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", ACCEPT)
+                .timeout(Duration.ofSeconds(60))
+                .build();
     }
 
     private static void store(String token, List<byte[]> files) {
