@@ -1,8 +1,6 @@
 package vn.teleconsult.imaging.dicomweb;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +16,17 @@ record MultipartFiles(String boundary, List<Part> parts, byte[] closing) {
     /** One stored file and the part header written before it. */
     record Part(Path file, long size, byte[] header) {}
 
-    /** Describes the files as they are now on disk (their sizes are what the response promises). */
-    static MultipartFiles of(List<StoredFile> files) throws IOException {
+    /**
+     * Describes the files with the sizes the index recorded (what the response promises; a file found to differ when
+     * it is opened cuts the response off instead of sending something else).
+     */
+    static MultipartFiles of(List<StoredFile> files) {
         String boundary = UUID.randomUUID().toString();
         var parts = new ArrayList<Part>(files.size());
         for (StoredFile f : files) {
             parts.add(new Part(
                     f.file(),
-                    Files.size(f.file()),
+                    f.size(),
                     ascii("\r\n--" + boundary + "\r\nContent-Type: application/dicom; transfer-syntax="
                             + f.transferSyntax() + "\r\n\r\n")));
         }

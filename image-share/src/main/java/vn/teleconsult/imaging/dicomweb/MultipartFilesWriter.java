@@ -3,6 +3,7 @@ package vn.teleconsult.imaging.dicomweb;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
 import io.quarkus.logging.Log;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -18,14 +19,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,17 +37,20 @@ import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Sends a {@link MultipartFiles} body: part headers as small writes and each stored file by {@code sendfile} (Netty
- * file regions: the bytes go from the page cache to the socket without passing through the JVM), with a Content-Length.
- * Where the connection cannot take file regions (HTTP/2, or not a plain HTTP/1 connection) the files are read into
- * pooled direct buffers instead. Runs on the worker thread of the blocking WADO-RS request and waits there while the
- * connection is busy, so that at most {@link #FILES_IN_FLIGHT} files are open and memory stays bounded for any study.
+ * Sends a {@link MultipartFiles} body with a Content-Length: on a plain HTTP/1 connection the files and the part headers
+ * between them go out as one {@link PartsRegion} by {@code sendfile} (the bytes go from the page cache to the socket
+ * without passing through the JVM); where the connection cannot take file regions (HTTP/2, TLS) the files are read into
+ * pooled direct buffers instead. Runs on the worker thread of the blocking WADO-RS request, which opens the files ahead
+ * of the event loop and waits until the body is sent, so that at most {@link PartsRegion#AHEAD} files are open and
+ * memory stays bounded for any study.
  */
 @Provider
 @Produces("multipart/related")
 public class MultipartFilesWriter implements ServerMessageBodyWriter<MultipartFiles> {
 
-    static final int FILES_IN_FLIGHT = 16;
+    /** Longer than a read of one cached page takes, shorter than a read from the disk. */
+    private static final long COLD_READ_NANOS = 50_000;
+
     private static final int READ_BUFFER = 1 << 20;
     private static final Path DEV_NULL = Path.of("/dev/null");
 
@@ -100,44 +104,86 @@ public class MultipartFilesWriter implements ServerMessageBodyWriter<MultipartFi
         return request.connection() instanceof ConnectionBase c ? c : null;
     }
 
+    /**
+     * Sends the files as one {@link PartsRegion} written by the event loop, while this worker opens the files ahead of
+     * it ({@link PartsRegion#AHEAD} at most) and reads into the page cache those that are not there yet, so that the
+     * event loop's {@code sendfile} does not wait for the disk.
+     */
     private static void sendFiles(MultipartFiles body, HttpServerResponse response, ConnectionBase connection)
             throws IOException {
-        var inFlight = new ArrayDeque<ChannelFuture>();
+        var parts = body.parts();
+        if (parts.isEmpty()) {
+            return;
+        }
+        response.write(Buffer.buffer(parts.get(0).header())); // the response head and the first part header
+        var region = new PartsRegion(parts, Thread.currentThread());
+        ChannelPromise sent = connection.channelFuture();
+        connection.writeToChannel(region, sent); // after the head, in order: both are queued on the event loop
+        readAhead(region, parts, sent, response);
+        awaitSent(sent, response);
+    }
+
+    private static void readAhead(
+            PartsRegion region, List<MultipartFiles.Part> parts, ChannelFuture sent, HttpServerResponse response)
+            throws IOException {
+        var probe = ByteBuffer.allocate(1);
         try (var devNull = FileChannel.open(DEV_NULL, StandardOpenOption.WRITE)) {
-            for (MultipartFiles.Part part : body.parts()) {
-                if (response.closed()) {
-                    throw new IOException("client went away");
-                }
-                response.write(Buffer.buffer(part.header()));
-                var file = new RandomAccessFile(part.file().toFile(), "r");
-                try {
-                    if (file.length() != part.size()) {
-                        throw new IOException("a stored file changed size while being sent");
+            for (int i = 0; i < parts.size(); i++) {
+                while (i - region.sent() >= PartsRegion.AHEAD) {
+                    if (sent.isDone() || response.closed()) {
+                        return;
                     }
-                    warm(file.getChannel(), part.size(), devNull);
+                    region.awaitRoomFor(i, TimeUnit.SECONDS.toNanos(1));
+                }
+                if (sent.isDone() || region.released()) {
+                    return;
+                }
+                if (i < region.sent()) {
+                    continue;
+                }
+                var part = parts.get(i);
+                FileChannel file;
+                try {
+                    file = FileChannel.open(part.file(), StandardOpenOption.READ);
+                } catch (IOException e) {
+                    continue; // the event loop fails on it in turn, and the response with it
+                }
+                try {
+                    if (file.size() != part.size()) {
+                        file.close();
+                        continue; // the event loop finds it so in turn and cuts the response off
+                    }
+                    if (cold(file, part.size(), probe)) {
+                        warm(file, part.size(), devNull);
+                    }
                 } catch (IOException e) {
                     file.close();
-                    throw e;
+                    continue;
                 }
-                // written after what is queued before it; the connection closes the file once it is written (or failed)
-                inFlight.add(connection.sendFile(file, 0, part.size()));
-                if (inFlight.size() >= FILES_IN_FLIGHT) {
-                    // refill in batches: one wake-up of this thread per half window, not one per file
-                    while (inFlight.size() > FILES_IN_FLIGHT / 2) {
-                        awaitSent(inFlight.poll(), response);
-                    }
-                }
-            }
-            while (!inFlight.isEmpty()) {
-                awaitSent(inFlight.poll(), response);
+                region.offer(i, file);
             }
         }
     }
 
     /**
-     * Brings the file into the page cache here, on the worker, so that the event loop's {@code sendfile} never waits
-     * for the disk: a {@code sendfile} to /dev/null reads the pages without copying them anywhere (microseconds when
-     * they are cached already).
+     * Whether the first or the last byte of the file had to come from the disk: a read of a cached page takes a few
+     * microseconds, one from the disk far longer (a preempted cached read only costs a needless warm-up).
+     */
+    private static boolean cold(FileChannel file, long size, ByteBuffer probe) throws IOException {
+        if (size == 0) {
+            return false;
+        }
+        long start = System.nanoTime();
+        probe.clear();
+        file.read(probe, 0);
+        probe.clear();
+        file.read(probe, size - 1);
+        return System.nanoTime() - start > COLD_READ_NANOS;
+    }
+
+    /**
+     * Brings the file into the page cache here, on the worker, so that the event loop's {@code sendfile} does not wait
+     * for the disk: a {@code sendfile} to /dev/null reads the pages without copying them anywhere.
      */
     private static void warm(FileChannel file, long size, FileChannel devNull) throws IOException {
         for (long position = 0; position < size; ) {
@@ -164,6 +210,9 @@ public class MultipartFilesWriter implements ServerMessageBodyWriter<MultipartFi
         for (MultipartFiles.Part part : body.parts()) {
             response.write(Buffer.buffer(part.header()));
             try (var channel = FileChannel.open(part.file(), StandardOpenOption.READ)) {
+                if (channel.size() != part.size()) {
+                    throw new IOException("a stored file is not of its indexed size");
+                }
                 long position = 0;
                 while (position < part.size()) {
                     int length = (int) Math.min(READ_BUFFER, part.size() - position);

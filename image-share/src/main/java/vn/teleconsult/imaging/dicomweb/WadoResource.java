@@ -8,8 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import vn.teleconsult.imaging.service.StudyRetrieve;
 import vn.teleconsult.platform.problem.ProblemException;
@@ -88,12 +86,8 @@ public class WadoResource {
                 series == null ? null : seriesUid(series),
                 instance == null ? null : instanceUid(instance),
                 "retrieve");
-        try {
-            var body = MultipartFiles.of(files);
-            return Response.ok(body, body.contentType()).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored file of an indexed instance cannot be read", e);
-        }
+        var body = MultipartFiles.of(files);
+        return Response.ok(body, body.contentType()).build();
     }
 
     /** Only DICOM files as stored are offered: multipart/related with type application/dicom (or any). */

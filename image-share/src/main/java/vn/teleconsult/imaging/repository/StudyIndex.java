@@ -28,7 +28,8 @@ public class StudyIndex {
             String storageKey,
             long pixelOffset,
             long pixelLength,
-            Integer instanceNumber) {}
+            Integer instanceNumber,
+            long size) {}
 
     /** The storage keys of those of the given instances that are indexed (committed rows only). */
     public java.util.Set<String> indexedKeys(List<String> sopInstanceUids) {
@@ -84,7 +85,8 @@ public class StudyIndex {
     /** Instances of a study, or of one series, or one instance, ordered for viewing. */
     public List<InstanceRow> instances(String studyUid, String seriesUid, String sopInstanceUid) {
         var sql = new StringBuilder("select study_uid, series_uid, sop_instance_uid, sop_class_uid, transfer_syntax,"
-                + " frames, storage_key, coalesce(pixel_offset, -1), coalesce(pixel_length, -1), instance_number"
+                + " frames, storage_key, coalesce(pixel_offset, -1), coalesce(pixel_length, -1), instance_number,"
+                + " size_bytes"
                 + " from imaging.instance where study_uid = :study");
         if (seriesUid != null) {
             sql.append(" and series_uid = :series");
@@ -113,7 +115,8 @@ public class StudyIndex {
                     (String) r[6],
                     ((Number) r[7]).longValue(),
                     ((Number) r[8]).longValue(),
-                    r[9] == null ? null : ((Number) r[9]).intValue()));
+                    r[9] == null ? null : ((Number) r[9]).intValue(),
+                    ((Number) r[10]).longValue()));
         }
         return result;
     }

@@ -150,14 +150,7 @@ public class ShareLinks {
         if (rows.isEmpty()) {
             throw ProblemException.notFound("No such instance in the shared study.");
         }
-        var r = rows.get(0);
-        return new StoredFile(
-                storage.file(r.storageKey()),
-                r.studyUid(),
-                r.seriesUid(),
-                r.sopInstanceUid(),
-                r.sopClassUid(),
-                r.transferSyntax());
+        return StoredFile.of(rows.get(0), storage);
     }
 
     private static String hash(String token) {

@@ -36,13 +36,7 @@ public class StudyRetrieve {
     public List<StoredFile> files(
             Actor actor, String studyUid, String seriesUid, String sopInstanceUid, String purpose) {
         return instances(actor, studyUid, seriesUid, sopInstanceUid, purpose).stream()
-                .map(r -> new StoredFile(
-                        storage.file(r.storageKey()),
-                        r.studyUid(),
-                        r.seriesUid(),
-                        r.sopInstanceUid(),
-                        r.sopClassUid(),
-                        r.transferSyntax()))
+                .map(r -> StoredFile.of(r, storage))
                 .toList();
     }
 

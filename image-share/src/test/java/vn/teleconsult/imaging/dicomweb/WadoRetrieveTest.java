@@ -3,6 +3,7 @@ package vn.teleconsult.imaging.dicomweb;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import vn.teleconsult.imaging.dicom.DicomUids;
+import vn.teleconsult.imaging.storage.InstanceStorage;
 import vn.teleconsult.imaging.testing.Commands;
 import vn.teleconsult.imaging.testing.MultipartBody;
 import vn.teleconsult.imaging.testing.Stow;
@@ -50,6 +52,9 @@ class WadoRetrieveTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    InstanceStorage storage;
+
     @TestHTTPResource("/")
     URI server;
 
@@ -62,7 +67,7 @@ class WadoRetrieveTest {
         var ids = Ids.fresh();
         // more files than the writer keeps in flight, of different sizes
         var files = new ArrayList<byte[]>();
-        for (int n = 1; n <= 3 * MultipartFilesWriter.FILES_IN_FLIGHT + 5; n++) {
+        for (int n = 1; n <= 3 * PartsRegion.AHEAD + 5; n++) {
             files.add(TestDicom.ct(ids, DicomUids.random(), n, 64 + n, 64));
         }
         store(token, files);
@@ -141,21 +146,10 @@ class WadoRetrieveTest {
     void shouldSendTheSameBytesOverHttp2WhereFilesCannotGoBySendfile() throws Exception {
         String token = tokens.doctorOf(hospital);
         var ids = Ids.fresh();
-        var files = new ArrayList<byte[]>();
-        for (int n = 1; n <= 20; n++) {
-            files.add(TestDicom.ct(ids, DicomUids.random(), n, 256, 256));
-        }
-        store(token, files);
+        var files = storeSeries(token, ids, 20, 256);
 
-        var client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_2)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        var request = HttpRequest.newBuilder(server.resolve("dicom-web/studies/" + ids.studyUid()))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", ACCEPT)
-                .timeout(Duration.ofSeconds(60))
-                .build();
+        var client = client(HttpClient.Version.HTTP_2);
+        var request = request("dicom-web/studies/" + ids.studyUid(), token);
         // the first request on a connection upgrades it (h2c); ask twice so that the second surely runs on HTTP/2
         client.send(request, HttpResponse.BodyHandlers.discarding());
         var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -201,6 +195,67 @@ class WadoRetrieveTest {
         var parts = MultipartBody.parts(again.asByteArray(), again.contentType());
         assertEquals(files.size(), parts.size());
         assertArrayEquals(files.get(39), parts.get(39).content());
+    }
+
+    @Test
+    void shouldCutTheResponseOffWhenAStoredFileIsNotOfItsIndexedSize() throws Exception {
+        String token = tokens.doctorOf(hospital);
+        var ids = Ids.fresh();
+        storeSeries(token, ids, 5, 64);
+        Path third = storedFile(ids.seriesUid(), 3);
+        Files.write(third, new byte[] {0, 0}, java.nio.file.StandardOpenOption.APPEND); // changed behind the index
+
+        var client = client(HttpClient.Version.HTTP_1_1);
+        var request = request("dicom-web/studies/" + ids.studyUid() + "/series/" + ids.seriesUid(), token);
+        // the length promised is the indexed one: the client must not receive a body that looks complete
+        assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+
+        // the others are still served whole
+        var other = Ids.fresh();
+        store(token, List.of(TestDicom.ct(other, DicomUids.random(), 1, 32, 32)));
+        given().auth()
+                .oauth2(token)
+                .get("/dicom-web/studies/" + other.studyUid())
+                .then()
+                .statusCode(200);
+    }
+
+    /** The stored file of the series' instance with that instance number. */
+    private Path storedFile(String seriesUid, int instanceNumber) throws Exception {
+        try (var c = db.getConnection();
+                var s = c.prepareStatement(
+                        "select storage_key from imaging.instance where series_uid = ? and instance_number = ?")) {
+            s.setString(1, seriesUid);
+            s.setInt(2, instanceNumber);
+            var rs = s.executeQuery();
+            assertTrue(rs.next());
+            return storage.file(rs.getString(1));
+        }
+    }
+
+    /** Stores a series of square CT slices numbered from 1 and answers their bytes. */
+    private static List<byte[]> storeSeries(String token, Ids ids, int count, int size) throws Exception {
+        var files = new ArrayList<byte[]>();
+        for (int n = 1; n <= count; n++) {
+            files.add(TestDicom.ct(ids, DicomUids.random(), n, size, size));
+        }
+        store(token, files);
+        return files;
+    }
+
+    private static HttpClient client(HttpClient.Version version) {
+        return HttpClient.newBuilder()
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    private HttpRequest request(String path, String token) {
+        return HttpRequest.newBuilder(server.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", ACCEPT)
+                .timeout(Duration.ofSeconds(60))
+                .build();
     }
 
     private static void store(String token, List<byte[]> files) {
