@@ -2,9 +2,9 @@
 // RoomBrowserIT, they serve the pages from loopback (a forwarder to the application on the veth address), set up
 // their data through the API, and check that remote video really plays.
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { DEMO_PASSWORD } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { DEMO_PASSWORD, launch } from './browser';
 
 /** The application as the set-up reaches it (the veth address); pages use the forwarder's loopback address. */
 export const api = (process.env.TELECONSULT_E2E_URL ?? '').replace(/\/$/, '');
@@ -54,6 +54,33 @@ export async function forward(target: URL): Promise<Forwarder> {
             await new Promise((resolve) => setTimeout(resolve, ms));
             refusing = false;
         },
+    };
+}
+
+/**
+ * Registers a journey's set-up and tear-down: a forwarder on loopback for the pages (see {@link forward}) and one
+ * Chromium. The function returned gives the browser once the set-up has run.
+ */
+export function loopbackBrowser(): () => Browser {
+    let browser: Browser | undefined;
+    let loopback: Forwarder | undefined;
+    beforeAll(async () => {
+        if (!api) {
+            throw new Error('TELECONSULT_E2E_URL is not set: this test is run by consult-service RoomBrowserIT.');
+        }
+        loopback = await forward(new URL(api));
+        process.env.TELECONSULT_E2E_URL = loopback.url;
+        browser = await launch();
+    });
+    afterAll(async () => {
+        await browser?.close();
+        loopback?.server.close();
+    });
+    return () => {
+        if (!browser) {
+            throw new Error('the browser is not started: call loopbackBrowser() at the top of the test file');
+        }
+        return browser;
     };
 }
 

@@ -6,31 +6,17 @@
 //    chooses reach the other within a second; 4. the specialist writes and signs the report, and the satellite
 //    doctor reads it and downloads its PDF. Run by consult-service's RoomBrowserIT inside a test network namespace.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOutcome, launch, person, screenshot, signIn, watchErrors } from '../browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectOutcome, person, screenshot, signIn, watchErrors } from '../browser';
 import { ctStudyFolder, runTag } from '../consult-fixtures';
-import { api, echoConsole, expectVideoFlowing, forward, shown, type Forwarder } from '../media';
+import { echoConsole, expectVideoFlowing, loopbackBrowser, shown } from '../media';
 
-let browser: Browser;
-let loopback: Forwarder | undefined;
+const browser = loopbackBrowser();
 
 /** A 1×1 PNG, attached to a thread message. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-beforeAll(async () => {
-    if (!api) {
-        throw new Error('TELECONSULT_E2E_URL is not set: this test is run by consult-service RoomBrowserIT.');
-    }
-    loopback = await forward(new URL(api));
-    process.env.TELECONSULT_E2E_URL = loopback.url;
-    browser = await launch();
-});
-
-afterAll(async () => {
-    await browser?.close();
-    loopback?.server.close();
-});
 
 /** Fills the wizard's patient and request steps. */
 async function fillPatientAndRequest(page: Page, patient: string, question: string): Promise<void> {
@@ -54,7 +40,7 @@ describe('consult journeys', () => {
         const folder = ctStudyFolder(3, `PHAM^THI THU ${tag}`);
 
         // Journey 1: the satellite doctor
-        const satellite = await (await person(browser)).newPage();
+        const satellite = await (await person(browser())).newPage();
         const satelliteErrors = watchErrors(satellite);
         await signIn(satellite, 'doctor');
         await satellite.locator('.role-card[data-role=SATELLITE_DOCTOR] a[href="#/consults/new"]').click();
@@ -114,7 +100,7 @@ describe('consult journeys', () => {
         await screenshot(satellite, 'consult-case-satellite');
 
         // Journey 2: the coordinator assigns, the specialist accepts and books a session
-        const coordinatorContext = await person(browser, 'tablet');
+        const coordinatorContext = await person(browser(), 'tablet');
         const coordinator = await coordinatorContext.newPage();
         const coordinatorErrors = watchErrors(coordinator);
         await signIn(coordinator, 'coordinator');
@@ -142,7 +128,7 @@ describe('consult journeys', () => {
         await coordinator.locator('.case-actions .assign').click();
         await expectOutcome(coordinator, '.consult-case [data-state=ASSIGNED].consult-state');
 
-        const specialistContext = await person(browser);
+        const specialistContext = await person(browser());
         const specialist = await specialistContext.newPage();
         const specialistErrors = watchErrors(specialist);
         await signIn(specialist, 'specialist');

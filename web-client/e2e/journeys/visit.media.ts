@@ -2,27 +2,11 @@
 // a real Janus. A doctor of the demo hub offers video visits in 5-minute slots; a patient books the next one in the
 // portal, joins it from "my appointments" and waits; the doctor opens the visit, lets the patient in, and both see
 // each other's video.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launch, person, screenshot, signIn } from '../browser';
-import { api, call, echoConsole, expectVideoFlowing, forward, token, type Forwarder } from '../media';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, person, screenshot, signIn } from '../browser';
+import { call, echoConsole, expectVideoFlowing, loopbackBrowser, token } from '../media';
 
-let browser: Browser;
-let loopback: Forwarder | undefined;
-
-beforeAll(async () => {
-    if (!api) {
-        throw new Error('TELECONSULT_E2E_URL is not set: this test is run by consult-service RoomBrowserIT.');
-    }
-    loopback = await forward(new URL(api));
-    process.env.TELECONSULT_E2E_URL = loopback.url;
-    browser = await launch();
-});
-
-afterAll(async () => {
-    await browser?.close();
-    loopback?.server.close();
-});
+const browser = loopbackBrowser();
 
 /** A new user made by the network administrator, so that this journey's bookings meet nobody else's. */
 async function newUser(admin: string, username: string, fullName: string, roles: string[], hospitalId: string | null): Promise<string> {
@@ -62,7 +46,7 @@ describe('video visit', () => {
             rules: [{ rrule: 'FREQ=DAILY', start: '00:00', end: '23:55', validFrom: yesterday }],
         });
 
-        const patient = await (await person(browser)).newPage();
+        const patient = await (await person(browser())).newPage();
         echoConsole(patient, 'patient');
         await signIn(patient, patientName);
         await patient.goto(`${process.env.TELECONSULT_E2E_URL}/#/visits/book`);
@@ -80,7 +64,7 @@ describe('video visit', () => {
         await patient.locator('.video-visit[data-waiting=true]').waitFor();
         await screenshot(patient, 'video-visit-waiting');
 
-        const doctor = await (await person(browser)).newPage();
+        const doctor = await (await person(browser())).newPage();
         echoConsole(doctor, 'doctor');
         await signIn(doctor, doctorName);
         await doctor.goto(`${process.env.TELECONSULT_E2E_URL}/#/visits/video`);
