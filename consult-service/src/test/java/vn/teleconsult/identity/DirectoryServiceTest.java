@@ -55,6 +55,6 @@ class DirectoryServiceTest {
         assertEquals(
                 hub, directory.person(fixtures.userId(specialist)).orElseThrow().hospitalId());
         hospitals.unlink(admin, satellite, hub);
-        assertFalse(directory.linked(satellite, hub)); // asked of the database each time: no stale answer
+        assertFalse(directory.linked(satellite, hub)); // this replica reads its own write at once
     }
 }

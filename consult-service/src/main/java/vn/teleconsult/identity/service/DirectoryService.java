@@ -21,10 +21,12 @@ public class DirectoryService implements Directory {
 
     private final HospitalRepository hospitals;
     private final UserRepository users;
+    private final HubLinks hubLinks;
 
-    public DirectoryService(HospitalRepository hospitals, UserRepository users) {
+    public DirectoryService(HospitalRepository hospitals, UserRepository users, HubLinks hubLinks) {
         this.hospitals = hospitals;
         this.users = users;
+        this.hubLinks = hubLinks;
     }
 
     @Override
@@ -45,7 +47,7 @@ public class DirectoryService implements Directory {
 
     @Override
     public boolean linked(UUID satelliteId, UUID hubId) {
-        return hospitals.linked(satelliteId, hubId);
+        return hubLinks.linked(satelliteId, hubId);
     }
 
     @Override

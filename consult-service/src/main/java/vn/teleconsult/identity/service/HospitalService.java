@@ -1,6 +1,7 @@
 package vn.teleconsult.identity.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -26,11 +27,14 @@ public class HospitalService {
 
     private final HospitalRepository hospitals;
     private final AdminPolicy policy;
+    private final Event<HubLinkChanged> linkChanges;
 
-    public HospitalService(HospitalRepository hospitals, AdminPolicy policy, AuditTrail audit) {
+    public HospitalService(
+            HospitalRepository hospitals, AdminPolicy policy, AuditTrail audit, Event<HubLinkChanged> linkChanges) {
         this.audit = audit;
         this.hospitals = hospitals;
         this.policy = policy;
+        this.linkChanges = linkChanges;
     }
 
     /** Every hospital for a network administrator; a hospital administrator sees only their own. */
@@ -103,6 +107,7 @@ public class HospitalService {
             hospitals.flush();
             audit.record(
                     AuditEntry.of(AuditAction.UPDATE, "Hospital", satellite.id).detail("linked to hub " + hub.code));
+            linkChanges.fire(new HubLinkChanged(satellite.id, hub.id));
         }
         return HospitalView.of(satellite);
     }
@@ -115,6 +120,7 @@ public class HospitalService {
             hospitals.flush();
             audit.record(
                     AuditEntry.of(AuditAction.UPDATE, "Hospital", satellite.id).detail("unlinked from hub " + hubId));
+            linkChanges.fire(new HubLinkChanged(satellite.id, hubId));
         }
         return HospitalView.of(satellite);
     }

@@ -66,9 +66,33 @@ public class PgChannels {
      * connection, so that the caller can catch up with what it may have missed meanwhile.
      */
     public AutoCloseable listen(String channel, Consumer<String> handler, Runnable onReconnect) {
-        Listener listener = new Listener(checked(channel), handler, onReconnect);
+        Listener listener = new Listener(checked(channel), handler, onReconnect, new Watcher() {});
         listener.thread.start();
         return listener;
+    }
+
+    /**
+     * Like {@link #listen(String, Consumer)}, telling the watcher each time listening starts or resumes and each time
+     * the connection is lost, for callers that must know whether they can be missing messages right now.
+     */
+    public AutoCloseable listen(String channel, Consumer<String> handler, Watcher watcher) {
+        Listener listener = new Listener(checked(channel), handler, () -> {}, watcher);
+        listener.thread.start();
+        return listener;
+    }
+
+    /**
+     * What a listener is told about its connection, on the listener's thread. Between {@link #listening()} and the
+     * next {@link #lost()} no committed message is missed; before the first {@link #listening()} and after a
+     * {@link #lost()} messages may be missed (a dropped connection is noticed within a poll, about half a second).
+     */
+    public interface Watcher {
+
+        /** LISTEN has just been issued on a new connection (the first one, or one that replaces a lost one). */
+        default void listening() {}
+
+        /** The listening connection has failed; messages are missed until the next {@link #listening()}. */
+        default void lost() {}
     }
 
     private static String checked(String channel) {
@@ -83,13 +107,15 @@ public class PgChannels {
         final String channel;
         final Consumer<String> handler;
         final Runnable onReconnect;
+        final Watcher watcher;
         final Thread thread;
         volatile boolean closed;
 
-        Listener(String channel, Consumer<String> handler, Runnable onReconnect) {
+        Listener(String channel, Consumer<String> handler, Runnable onReconnect, Watcher watcher) {
             this.channel = channel;
             this.handler = handler;
             this.onReconnect = onReconnect;
+            this.watcher = watcher;
             this.thread = new Thread(this::run, "listen-" + channel);
             thread.setDaemon(true);
         }
@@ -98,10 +124,13 @@ public class PgChannels {
             boolean first = true;
             long retry = FIRST_RETRY_MS;
             while (!closed) {
+                boolean listening = false;
                 try (Connection c = DriverManager.getConnection(url, user, password)) {
                     try (var statement = c.createStatement()) {
                         statement.execute("LISTEN " + channel);
                     }
+                    listening = true;
+                    call(watcher::listening);
                     if (!first) {
                         Log.infof("LISTEN %s: listening again", channel);
                         call(onReconnect::run);
@@ -117,6 +146,9 @@ public class PgChannels {
                     }
                 } catch (SQLException e) {
                     if (!closed) {
+                        if (listening) {
+                            call(watcher::lost);
+                        }
                         first = false;
                         Log.warnf("LISTEN %s: %s; reconnecting in %d ms", channel, e.getSQLState(), retry);
                         pause(retry);
