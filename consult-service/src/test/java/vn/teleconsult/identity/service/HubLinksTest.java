@@ -25,6 +25,9 @@ import vn.teleconsult.platform.security.Role;
 class HubLinksTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(15);
+    private static final String INSERT = "insert into identity.hub_link (satellite_id, hub_id) values (?, ?)";
+    private static final String DELETE = "delete from identity.hub_link where satellite_id = ? and hub_id = ?";
+    private static final String LISTENERS = "from pg_stat_activity where query like 'LISTEN " + HubLinks.CHANNEL + "%'";
 
     @Inject
     Directory directory;
@@ -74,19 +77,19 @@ class HubLinksTest {
         awaitTrusted();
         assertFalse(directory.linked(satellite, hub));
 
-        execute("insert into identity.hub_link (satellite_id, hub_id) values (?, ?)", satellite, hub);
+        execute(INSERT, satellite, hub);
         awaitFromMemory(satellite, hub, true);
 
-        execute("delete from identity.hub_link where satellite_id = ? and hub_id = ?", satellite, hub);
+        execute(DELETE, satellite, hub);
         awaitFromMemory(satellite, hub, false);
 
-        execute("insert into identity.hub_link (satellite_id, hub_id) values (?, ?)", satellite, hub);
+        execute(INSERT, satellite, hub);
         awaitFromMemory(satellite, hub, true);
         execute(
                 "update identity.hub_link set created_at = now() where satellite_id = ? and hub_id = ?",
                 satellite,
                 hub);
-        execute("delete from identity.hub_link where satellite_id = ? and hub_id = ?", satellite, hub);
+        execute(DELETE, satellite, hub);
         awaitFromMemory(satellite, hub, false);
     }
 
@@ -99,7 +102,7 @@ class HubLinksTest {
 
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (var s = c.prepareStatement("insert into identity.hub_link (satellite_id, hub_id) values (?, ?)")) {
+            try (var s = c.prepareStatement(INSERT)) {
                 s.setObject(1, satellite);
                 s.setObject(2, hub);
                 s.executeUpdate();
@@ -109,7 +112,7 @@ class HubLinksTest {
             c.setAutoCommit(true);
         }
         // A later committed change is seen, and so every notice before it has been handled.
-        execute("insert into identity.hub_link (satellite_id, hub_id) values (?, ?)", satellite, otherHub);
+        execute(INSERT, satellite, otherHub);
         awaitFromMemory(satellite, otherHub, true);
         assertFalse(directory.linked(satellite, hub));
         assertFalse(hospitals.linked(satellite, hub));
@@ -121,10 +124,11 @@ class HubLinksTest {
         var satellite = fixtures.hospital(HospitalKind.SATELLITE);
         awaitTrusted();
 
-        silently("insert into identity.hub_link (satellite_id, hub_id) values (?, ?)", satellite, hub);
+        silently(INSERT, satellite, hub);
         assertTrue(hospitals.linked(satellite, hub));
-        assertEquals(1, terminateListener(), "one listening connection, and it was terminated");
+        assertEquals(1, count("select count(pg_terminate_backend(pid)) " + LISTENERS), "one listener, terminated");
         awaitFromMemory(satellite, hub, true);
+        Awaitility.await().atMost(DEADLINE).until(() -> count("select count(*) " + LISTENERS) == 1);
     }
 
     @Test
@@ -138,14 +142,14 @@ class HubLinksTest {
         try {
             assertFalse(links.trusted());
             assertFalse(links.linked(satellite, hub));
-            execute("insert into identity.hub_link (satellite_id, hub_id) values (?, ?)", satellite, hub);
+            execute(INSERT, satellite, hub);
             assertTrue(links.linked(satellite, hub), "not listening: read from the database");
 
             links.listenerConnected();
             Awaitility.await().atMost(DEADLINE).until(links::trusted);
             assertTrue(links.linked(satellite, hub));
 
-            execute("delete from identity.hub_link where satellite_id = ? and hub_id = ?", satellite, hub);
+            execute(DELETE, satellite, hub);
             assertFalse(hospitals.linked(satellite, hub));
             for (int i = 0; i < 100; i++) {
                 assertTrue(links.linked(satellite, hub), "trusted and not told: the answer is the copy in memory");
@@ -204,11 +208,10 @@ class HubLinksTest {
         }
     }
 
-    private int terminateListener() throws Exception {
+    private int count(String sql) throws Exception {
         try (var c = dataSource.getConnection();
                 var s = c.createStatement();
-                var r = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                        + " where query like 'LISTEN " + HubLinks.CHANNEL + "%'")) {
+                var r = s.executeQuery(sql)) {
             r.next();
             return r.getInt(1);
         }
