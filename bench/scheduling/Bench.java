@@ -225,7 +225,11 @@ public class Bench {
     static List<String> slots(String token, String schedule, int n, int fromDay) throws Exception {
         var result = new ArrayList<String>();
         Instant from = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(fromDay).atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
-        while (result.size() < n) {
+        for (int day = fromDay; result.size() < n; day++) {
+            if (day >= 120) {
+                throw new IllegalStateException("the schedule has only " + result.size() + " free slots within its"
+                        + " 120-day horizon, fewer than the " + n + " asked for");
+            }
             var response = send("GET", "/api/scheduling/slots?schedule=" + schedule + "&from=" + from + "&to="
                     + from.plus(Duration.ofDays(1)) + "&limit=500", token, null);
             Matcher m = Pattern.compile("\"start\":\"([^\"]+)\"").matcher(response.body());

@@ -34,7 +34,14 @@ public class AuditTrail {
             """
             insert into audit.audit_event (occurred_at, actor_id, actor_name, actor_roles, actor_hospital, action,
                 resource_type, resource_id, patient_ref, outcome, source_address, detail)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            select cast(at as timestamptz), actor_id, actor_name, actor_roles, actor_hospital, action, resource_type,
+                resource_id, patient_ref, outcome, source_address, detail
+            from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as uuid[]),
+                cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                cast(? as text[]), cast(? as text[]))
+                with ordinality as e(at, actor_id, actor_name, actor_roles, actor_hospital, action, resource_type,
+                    resource_id, patient_ref, outcome, source_address, detail, n)
+            order by n
             """;
 
     private final CurrentActor currentActor;
@@ -135,29 +142,76 @@ public class AuditTrail {
                 currentActor.remoteAddress().orElse(null));
     }
 
+    /**
+     * An entry stamped with the caller of the current request, where it came from and when: taken on the request's
+     * thread, written later on a connection another thread holds ({@link #recordOn(Connection, List)}).
+     */
+    public record Stamped(AuditEntry entry, Actor actor, String sourceAddress, OffsetDateTime at) {}
+
+    /** The entry stamped with the caller of the current request (or the system, outside a request) and the time now. */
+    public Stamped stamp(AuditEntry entry) {
+        return new Stamped(
+                entry,
+                currentActor.actor().orElse(null),
+                currentActor.remoteAddress().orElse(null),
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Records stamped entries, of any callers, on a connection the caller holds in a local transaction of its own, in
+     * one statement: they commit with the caller's change or not at all (e.g. the entries of a batch of bookings
+     * written together).
+     *
+     * @throws IllegalStateException when the connection is in auto-commit mode (the entries would commit on their own)
+     */
+    public void recordOn(Connection connection, List<Stamped> entries) throws SQLException {
+        if (connection.getAutoCommit()) {
+            throw new IllegalStateException("recordOn needs a connection in a transaction (auto-commit off)");
+        }
+        insert(connection, entries);
+    }
+
     private static void insert(Connection connection, List<AuditEntry> entries, Actor actor, String sourceAddress)
             throws SQLException {
-        String roles = actor == null
-                ? null
-                : actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         var now = OffsetDateTime.now(ZoneOffset.UTC);
+        insert(
+                connection,
+                entries.stream()
+                        .map(e -> new Stamped(e, actor, sourceAddress, now))
+                        .toList());
+    }
+
+    /** All entries in one statement (arrays unnested), so that a batch costs one round trip and one execution. */
+    private static void insert(Connection connection, List<Stamped> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int n = entries.size();
+        var columns = new Object[12][n];
+        for (int i = 0; i < n; i++) {
+            Stamped s = entries.get(i);
+            Actor actor = s.actor();
+            AuditEntry entry = s.entry();
+            columns[0][i] = s.at().toString();
+            columns[1][i] = actor == null ? null : actor.id();
+            columns[2][i] = actor == null ? null : actor.username();
+            columns[3][i] = actor == null
+                    ? null
+                    : actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+            columns[4][i] = actor == null ? null : actor.hospitalId();
+            columns[5][i] = entry.action().name();
+            columns[6][i] = entry.resourceType();
+            columns[7][i] = entry.resourceId();
+            columns[8][i] = entry.patientRef();
+            columns[9][i] = entry.outcome().name();
+            columns[10][i] = s.sourceAddress();
+            columns[11][i] = entry.detail();
+        }
         try (var insert = connection.prepareStatement(INSERT)) {
-            for (AuditEntry entry : entries) {
-                insert.setObject(1, now);
-                insert.setString(2, actor == null ? null : actor.id());
-                insert.setString(3, actor == null ? null : actor.username());
-                insert.setString(4, roles);
-                insert.setObject(5, actor == null ? null : actor.hospitalId());
-                insert.setString(6, entry.action().name());
-                insert.setString(7, entry.resourceType());
-                insert.setString(8, entry.resourceId());
-                insert.setString(9, entry.patientRef());
-                insert.setString(10, entry.outcome().name());
-                insert.setString(11, sourceAddress);
-                insert.setString(12, entry.detail());
-                insert.addBatch();
+            for (int c = 0; c < columns.length; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(c == 4 ? "uuid" : "text", columns[c]));
             }
-            insert.executeBatch();
+            insert.executeUpdate();
         }
     }
 }

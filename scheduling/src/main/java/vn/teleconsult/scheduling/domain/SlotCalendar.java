@@ -69,10 +69,27 @@ public final class SlotCalendar {
         return result;
     }
 
-    /** Whether a slot starts exactly at {@code start}. */
+    /**
+     * Whether a slot starts exactly at {@code start}: the same answer as {@code slots(start, start + length)} holding
+     * that slot, found without listing a window's slots (a booking asks this on every request).
+     */
     public boolean offers(Instant start) {
-        var slot = new Interval(start, start.plus(slotLength));
-        return slots(slot.start(), slot.end()).contains(slot);
+        Instant end = start.plus(slotLength);
+        LocalDate date = start.atZone(zone).toLocalDate();
+        for (LocalDate d = date.minusDays(1); !d.isAfter(date.plusDays(1)); d = d.plusDays(1)) {
+            for (LocalWindow w : windowsOn(d)) {
+                Instant windowStart = ZonedDateTime.of(d, w.start(), zone).toInstant();
+                if (start.isBefore(windowStart)) {
+                    continue;
+                }
+                Instant windowEnd = ZonedDateTime.of(d, w.end(), zone).toInstant();
+                if (!end.isAfter(windowEnd)
+                        && Duration.between(windowStart, start).toNanos() % slotLength.toNanos() == 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private List<LocalWindow> windowsOn(LocalDate date) {

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -161,6 +162,149 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
                 from b, unnest(cast(? as text[]), cast(? as text[])) as k(kind, due)
             )
             select count(*) from b
+            """;
+
+    /** One new booking of a batch: taking only its schedule's own resource, while the schedule is at this version. */
+    public record NewBooking(Booking booking, int scheduleVersion, UUID resourceId, List<Notice> notices) {}
+
+    /** What became of a {@link NewBooking} in {@link #insertBatch}. */
+    public enum Outcome {
+        /** Booked (or held): every row is written. */
+        WRITTEN,
+        /** Nothing written: the resource's time is taken (by a booking, a hold, or an earlier one of the batch). */
+        TAKEN,
+        /** Nothing written: the schedule changed, its resource is unavailable then, or the idempotency key was used. */
+        UNDECIDED
+    }
+
+    /**
+     * The booking statement for many new bookings at once (decision 0016): in one statement, each booking whose
+     * schedule is still active at its version, whose resource has no exception then and whose idempotency key is
+     * unused takes its resource's time under the exclusion constraint ({@code on conflict do nothing}, in the order
+     * given: of two bookings of the batch that overlap, the first wins), and only the bookings that got their time are
+     * inserted with their participants and queued e-mails. Answers one outcome per booking, in order. Bookings of one
+     * batch use distinct idempotency keys; a key another transaction inserts meanwhile fails the whole statement
+     * (unique violation), as does a deadlock with another batch: the caller then writes the bookings one by one.
+     */
+    public List<Outcome> insertBatch(Connection connection, List<NewBooking> batch) throws SQLException {
+        int n = batch.size();
+        var columns = new Object[BATCH_COLUMNS.length][n];
+        var participantBookings = new ArrayList<UUID>();
+        var participants = new ArrayList<UUID>();
+        var noticeBookings = new ArrayList<UUID>();
+        var noticeKinds = new ArrayList<String>();
+        var noticeDue = new ArrayList<String>();
+        for (int i = 0; i < n; i++) {
+            NewBooking x = batch.get(i);
+            Booking b = x.booking();
+            int c = 0;
+            columns[c++][i] = b.id;
+            columns[c++][i] = b.scheduleId;
+            columns[c++][i] = x.scheduleVersion();
+            columns[c++][i] = x.resourceId();
+            columns[c++][i] = b.kind.name();
+            columns[c++][i] = b.mode.name();
+            columns[c++][i] = b.status.name();
+            columns[c++][i] = b.hospitalId;
+            columns[c++][i] = b.practitionerId;
+            columns[c++][i] = b.serviceCode;
+            columns[c++][i] = b.startAt.toString();
+            columns[c++][i] = b.endAt.toString();
+            columns[c++][i] = b.timeZone;
+            columns[c++][i] = b.holdExpiresAt == null ? null : b.holdExpiresAt.toString();
+            columns[c++][i] = b.patientId;
+            columns[c++][i] = b.consultId;
+            columns[c++][i] = b.reasonCode;
+            columns[c++][i] = b.bookedBy;
+            columns[c++][i] = b.idempotencyKey;
+            columns[c][i] = b.createdAt.toString();
+            for (UUID user : b.participants) {
+                participantBookings.add(b.id);
+                participants.add(user);
+            }
+            for (Notice notice : x.notices()) {
+                noticeBookings.add(b.id);
+                noticeKinds.add(notice.kind().name());
+                noticeDue.add(notice.due().toString());
+            }
+        }
+        try (var statement = connection.prepareStatement(INSERT_BATCH)) {
+            int p = 0;
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(++p, connection.createArrayOf(BATCH_COLUMNS[c], columns[c]));
+            }
+            statement.setArray(++p, connection.createArrayOf("uuid", participantBookings.toArray()));
+            statement.setArray(++p, connection.createArrayOf("uuid", participants.toArray()));
+            statement.setArray(++p, connection.createArrayOf("uuid", noticeBookings.toArray()));
+            statement.setArray(++p, connection.createArrayOf("text", noticeKinds.toArray()));
+            statement.setArray(++p, connection.createArrayOf("text", noticeDue.toArray()));
+            var outcomes = new ArrayList<Outcome>(n);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    outcomes.add(Outcome.values()[rows.getInt(1)]);
+                }
+            }
+            if (outcomes.size() != n) {
+                throw new IllegalStateException("The booking statement answered " + outcomes.size() + " of " + n);
+            }
+            return outcomes;
+        }
+    }
+
+    /** The array type of each column of {@link #INSERT_BATCH}'s first unnest (timestamps are sent as text). */
+    private static final String[] BATCH_COLUMNS = {
+        "uuid", "uuid", "int4", "uuid", "text", "text", "text", "uuid", "uuid", "text", "text", "text", "text", "text",
+        "uuid", "uuid", "text", "text", "text", "text"
+    };
+
+    private static final String INSERT_BATCH =
+            """
+            with c as (
+                select * from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as int[]), cast(? as uuid[]),
+                    cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]),
+                    cast(? as text[]), cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as timestamptz[]),
+                    cast(? as text[]), cast(cast(? as text[]) as timestamptz[]), cast(? as uuid[]), cast(? as uuid[]),
+                    cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(cast(? as text[]) as timestamptz[]))
+                    with ordinality as c(id, schedule_id, schedule_version, resource_id, kind, mode, status,
+                        hospital_id, practitioner_id, service_code, start_at, end_at, time_zone, hold_expires_at,
+                        patient_id, consult_id, reason_code, booked_by, idempotency_key, created_at, n)
+            ), ok as (
+                select c.* from c
+                join scheduling.schedule s on s.id = c.schedule_id and s.version = c.schedule_version and s.active
+                    and s.resource_id = c.resource_id
+                where not exists (select 1 from scheduling.availability_exception e
+                                  where e.resource_id = c.resource_id
+                                    and e.during && tstzrange(c.start_at, c.end_at, '[)'))
+                  and (c.idempotency_key is null
+                       or not exists (select 1 from scheduling.booking x
+                                      where x.booked_by = c.booked_by and x.idempotency_key = c.idempotency_key))
+            ), r as (
+                insert into scheduling.booking_resource (booking_id, resource_id, during, hold_expires_at)
+                select id, resource_id, tstzrange(start_at, end_at, '[)'), hold_expires_at from ok order by n
+                on conflict do nothing
+                returning booking_id
+            ), b as (
+                insert into scheduling.booking (id, kind, mode, status, schedule_id, hospital_id, practitioner_id,
+                    service_code, start_at, end_at, time_zone, hold_expires_at, patient_id, consult_id, urgent,
+                    reason_code, booked_by, idempotency_key, sequence, version, created_at, updated_at)
+                select id, kind, mode, status, schedule_id, hospital_id, practitioner_id, service_code, start_at,
+                    end_at, time_zone, hold_expires_at, patient_id, consult_id, false, reason_code, booked_by,
+                    idempotency_key, 0, 0, created_at, created_at
+                from ok where id in (select booking_id from r)
+                returning id
+            ), p as (
+                insert into scheduling.booking_participant (booking_id, user_id)
+                select x.booking_id, x.user_id from unnest(cast(? as uuid[]), cast(? as uuid[])) as x(booking_id, user_id)
+                where x.booking_id in (select id from b)
+            ), q as (
+                insert into scheduling.notification (id, booking_id, kind, recipient_id, sequence, due_at, created_at)
+                select gen_random_uuid(), x.booking_id, x.kind, null, 0, cast(x.due as timestamptz), now()
+                from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[])) as x(booking_id, kind, due)
+                where x.booking_id in (select id from b)
+            )
+            select case when b.id is not null then 0 when ok.id is not null then 1 else 2 end
+            from c left join ok on ok.id = c.id left join b on b.id = c.id
+            order by c.n
             """;
 
     /** Takes the time of each resource for the booking, all or none (one statement per resource, one transaction). */

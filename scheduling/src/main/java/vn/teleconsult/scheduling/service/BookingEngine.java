@@ -87,6 +87,7 @@ public class BookingEngine {
     private final AuditTrail audit;
     private final ResourceRepository resources;
     private final BookingRepository bookings;
+    private final BookingWriter writer;
     private final NotificationOutbox outbox;
     private final SchedulingSettings settings;
     private final Event<BookingConfirmed> confirmed;
@@ -98,6 +99,7 @@ public class BookingEngine {
             AuditTrail audit,
             ResourceRepository resources,
             BookingRepository bookings,
+            BookingWriter writer,
             NotificationOutbox outbox,
             SchedulingSettings settings,
             Event<BookingConfirmed> confirmed,
@@ -107,6 +109,7 @@ public class BookingEngine {
         this.audit = audit;
         this.resources = resources;
         this.bookings = bookings;
+        this.writer = writer;
         this.outbox = outbox;
         this.settings = settings;
         this.confirmed = confirmed;
@@ -119,10 +122,11 @@ public class BookingEngine {
     }
 
     /**
-     * The quick path of a new booking or hold: checks against the cached schedule, then, in a local transaction on a
-     * pooled connection (plain JDBC, no JTA transaction and no Hibernate session: decision 0016), the booking
-     * statement (see {@link BookingRepository#insertAll}) and the audit entry {@code audited} makes for the booking,
-     * committed together. Throws {@link Undecided} for anything else, after which the caller runs {@link #place} in a
+     * The quick path of a new booking or hold: checks against the cached schedule, then writes the booking with the
+     * audit entry {@code audited} makes for it, committed together on plain JDBC (no JTA transaction and no Hibernate
+     * session: decision 0016): a booking of one resource in a batch with the other bookings waiting
+     * ({@link BookingWriter}), one of several resources with its own statement ({@link BookingRepository#insertAll})
+     * in a local transaction. Throws {@link Undecided} for anything else, after which the caller runs {@link #place} in a
      * transaction of its own. Must be called outside a JTA transaction.
      */
     public Booking placeQuickly(Place p, Function<Booking, AuditEntry> audited) {
@@ -140,6 +144,29 @@ public class BookingEngine {
             throw new Undecided();
         }
         Booking booking = newBooking(p, schedule, slot);
+        if (taking.size() == 1) {
+            var outcome = writer.write(
+                    new BookingRepository.NewBooking(
+                            booking, schedule.version(), taking.get(0), outbox.onConfirmation(booking)),
+                    audit.stamp(audited.apply(booking)));
+            switch (outcome) {
+                case TAKEN -> throw new Undecided(true);
+                case UNDECIDED -> throw new Undecided();
+                case WRITTEN -> {}
+            }
+        } else {
+            placeAlone(booking, schedule, taking, audited);
+        }
+        booking.resourceIds = taking;
+        if (booking.status == BookingStatus.BOOKED) {
+            fire(booking, false);
+        }
+        return booking;
+    }
+
+    /** A booking of several resources: its own statement, in a local transaction of its own. */
+    private void placeAlone(
+            Booking booking, CachedSchedule schedule, List<UUID> taking, Function<Booking, AuditEntry> audited) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -164,11 +191,6 @@ public class BookingEngine {
         } catch (SQLException e) {
             throw new IllegalStateException("The booking could not be written", e);
         }
-        booking.resourceIds = taking;
-        if (booking.status == BookingStatus.BOOKED) {
-            fire(booking, false);
-        }
-        return booking;
     }
 
     /**

@@ -59,4 +59,11 @@ public interface SchedulingSettings {
     /** Attempts at sending one e-mail before it is given up (and logged). */
     @WithDefault("5")
     int mailAttempts();
+
+    /**
+     * Threads that write new bookings in batches, each batch in one transaction (decision 0016); two let one batch
+     * run while the other waits for its commit.
+     */
+    @WithDefault("2")
+    int bookingWriters();
 }

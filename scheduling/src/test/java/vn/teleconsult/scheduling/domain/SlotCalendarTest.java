@@ -59,4 +59,25 @@ class SlotCalendarTest {
         // Tuesday: no rule
         assertFalse(calendar.offers(Instant.parse("2026-03-03T07:30:00Z")));
     }
+
+    @Test
+    void shouldOfferExactlyTheStartsOfTheSlotsItLists() {
+        for (String zone : List.of("Asia/Ho_Chi_Minh", "Europe/Berlin")) {
+            for (int minutes : new int[] {20, 30, 45}) {
+                var length = Duration.ofMinutes(minutes);
+                var calendar = new SlotCalendar(RULES, ZoneId.of(zone), length);
+                // every 5 minutes over weeks that hold both rules, a month end and Berlin's change to summer time
+                Instant from = Instant.parse("2026-03-25T00:00:00Z");
+                Instant to = Instant.parse("2026-04-03T00:00:00Z");
+                var listed = new java.util.HashSet<>(calendar.slots(from, to.plus(length)));
+                int offered = 0;
+                for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofMinutes(5))) {
+                    boolean expected = listed.contains(new Interval(t, t.plus(length)));
+                    assertEquals(expected, calendar.offers(t), zone + " " + minutes + " min at " + t);
+                    offered += expected ? 1 : 0;
+                }
+                assertTrue(offered > 10, "the range holds slots: " + offered);
+            }
+        }
+    }
 }
