@@ -203,6 +203,9 @@ public class Bench {
         }
     }
 
+    /** The bench's schedules take bookings this many days ahead (the most a schedule allows). */
+    static final int HORIZON_DAYS = 730;
+
     /**
      * A schedule of the bench's specialist with slots every day 00:00–23:50 (143 of 10 minutes, 286 of 5) from {@code fromDay}
      * to {@code toDay} days ahead (each phase uses its own days: rules of one practitioner never overlap).
@@ -210,7 +213,7 @@ public class Bench {
     static String schedule(String coordinator, String specialistId, int fromDay, int toDay, int slotMinutes)
             throws Exception {
         String body = "{\"practitionerId\":\"" + specialistId + "\",\"kind\":\"CONSULT_SESSION\",\"serviceCode\":\"bench-"
-                + System.nanoTime() + "\",\"modes\":[\"VIDEO\"],\"slotMinutes\":" + slotMinutes + ",\"horizonDays\":120,"
+                + System.nanoTime() + "\",\"modes\":[\"VIDEO\"],\"slotMinutes\":" + slotMinutes + ",\"horizonDays\":" + HORIZON_DAYS + ","
                 + "\"minNoticeMinutes\":0,\"rules\":[{\"rrule\":\"FREQ=DAILY\",\"start\":\"00:00\",\"end\":\"23:50\","
                 + "\"validFrom\":\"" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(fromDay) + "\","
                 + "\"validUntil\":\"" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(toDay) + "\"}]}";
@@ -226,9 +229,9 @@ public class Bench {
         var result = new ArrayList<String>();
         Instant from = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(fromDay).atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
         for (int day = fromDay; result.size() < n; day++) {
-            if (day >= 120) {
-                throw new IllegalStateException("the schedule has only " + result.size() + " free slots within its"
-                        + " 120-day horizon, fewer than the " + n + " asked for");
+            if (day >= HORIZON_DAYS) {
+                throw new IllegalStateException("the schedule has only " + result.size() + " free slots within its "
+                        + HORIZON_DAYS + "-day horizon, fewer than the " + n + " asked for");
             }
             var response = send("GET", "/api/scheduling/slots?schedule=" + schedule + "&from=" + from + "&to="
                     + from.plus(Duration.ofDays(1)) + "&limit=500", token, null);

@@ -36,7 +36,8 @@ public class AuditTrail {
                 resource_type, resource_id, patient_ref, outcome, source_address, detail)
             select cast(at as timestamptz), actor_id, actor_name, actor_roles, actor_hospital, action, resource_type,
                 resource_id, patient_ref, outcome, source_address, detail
-            from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as uuid[]),
+            from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                cast(cast(? as text[]) as uuid[]),
                 cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                 cast(? as text[]), cast(? as text[]))
                 with ordinality as e(at, actor_id, actor_name, actor_roles, actor_hospital, action, resource_type,
@@ -187,7 +188,7 @@ public class AuditTrail {
             return;
         }
         int n = entries.size();
-        var columns = new Object[12][n];
+        var columns = new String[12][n];
         for (int i = 0; i < n; i++) {
             Stamped s = entries.get(i);
             Actor actor = s.actor();
@@ -198,7 +199,9 @@ public class AuditTrail {
             columns[3][i] = actor == null
                     ? null
                     : actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-            columns[4][i] = actor == null ? null : actor.hospitalId();
+            columns[4][i] = actor == null || actor.hospitalId() == null
+                    ? null
+                    : actor.hospitalId().toString();
             columns[5][i] = entry.action().name();
             columns[6][i] = entry.resourceType();
             columns[7][i] = entry.resourceId();
@@ -208,8 +211,9 @@ public class AuditTrail {
             columns[11][i] = entry.detail();
         }
         try (var insert = connection.prepareStatement(INSERT)) {
+            // text arrays (the hospital's uuid cast in SQL): the driver sends them in binary, without escaping
             for (int c = 0; c < columns.length; c++) {
-                insert.setArray(c + 1, connection.createArrayOf(c == 4 ? "uuid" : "text", columns[c]));
+                insert.setArray(c + 1, connection.createArrayOf("text", columns[c]));
             }
             insert.executeUpdate();
         }

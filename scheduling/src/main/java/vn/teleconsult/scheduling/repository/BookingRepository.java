@@ -188,56 +188,58 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
      */
     public List<Outcome> insertBatch(Connection connection, List<NewBooking> batch) throws SQLException {
         int n = batch.size();
-        var columns = new Object[BATCH_COLUMNS.length][n];
-        var participantBookings = new ArrayList<UUID>();
-        var participants = new ArrayList<UUID>();
-        var noticeBookings = new ArrayList<UUID>();
+        // text arrays (cast in SQL) and an int array: the driver sends those in binary, without escaping each element
+        var text = new String[BATCH_TEXT_COLUMNS][n];
+        var versions = new Integer[n];
+        var participantBookings = new ArrayList<String>();
+        var participants = new ArrayList<String>();
+        var noticeBookings = new ArrayList<String>();
         var noticeKinds = new ArrayList<String>();
         var noticeDue = new ArrayList<String>();
         for (int i = 0; i < n; i++) {
             NewBooking x = batch.get(i);
             Booking b = x.booking();
+            String id = b.id.toString();
+            versions[i] = x.scheduleVersion();
             int c = 0;
-            columns[c++][i] = b.id;
-            columns[c++][i] = b.scheduleId;
-            columns[c++][i] = x.scheduleVersion();
-            columns[c++][i] = x.resourceId();
-            columns[c++][i] = b.kind.name();
-            columns[c++][i] = b.mode.name();
-            columns[c++][i] = b.status.name();
-            columns[c++][i] = b.hospitalId;
-            columns[c++][i] = b.practitionerId;
-            columns[c++][i] = b.serviceCode;
-            columns[c++][i] = b.startAt.toString();
-            columns[c++][i] = b.endAt.toString();
-            columns[c++][i] = b.timeZone;
-            columns[c++][i] = b.holdExpiresAt == null ? null : b.holdExpiresAt.toString();
-            columns[c++][i] = b.patientId;
-            columns[c++][i] = b.consultId;
-            columns[c++][i] = b.reasonCode;
-            columns[c++][i] = b.bookedBy;
-            columns[c++][i] = b.idempotencyKey;
-            columns[c][i] = b.createdAt.toString();
+            text[c++][i] = id;
+            text[c++][i] = b.scheduleId.toString();
+            text[c++][i] = x.resourceId().toString();
+            text[c++][i] = b.kind.name();
+            text[c++][i] = b.mode.name();
+            text[c++][i] = b.status.name();
+            text[c++][i] = b.hospitalId.toString();
+            text[c++][i] = b.practitionerId == null ? null : b.practitionerId.toString();
+            text[c++][i] = b.serviceCode;
+            text[c++][i] = b.startAt.toString();
+            text[c++][i] = b.endAt.toString();
+            text[c++][i] = b.timeZone;
+            text[c++][i] = b.holdExpiresAt == null ? null : b.holdExpiresAt.toString();
+            text[c++][i] = b.patientId == null ? null : b.patientId.toString();
+            text[c++][i] = b.consultId == null ? null : b.consultId.toString();
+            text[c++][i] = b.reasonCode;
+            text[c++][i] = b.bookedBy;
+            text[c++][i] = b.idempotencyKey;
+            text[c][i] = b.createdAt.toString();
             for (UUID user : b.participants) {
-                participantBookings.add(b.id);
-                participants.add(user);
+                participantBookings.add(id);
+                participants.add(user.toString());
             }
             for (Notice notice : x.notices()) {
-                noticeBookings.add(b.id);
+                noticeBookings.add(id);
                 noticeKinds.add(notice.kind().name());
                 noticeDue.add(notice.due().toString());
             }
         }
         try (var statement = connection.prepareStatement(INSERT_BATCH)) {
             int p = 0;
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(++p, connection.createArrayOf(BATCH_COLUMNS[c], columns[c]));
+            statement.setArray(++p, connection.createArrayOf("int4", versions));
+            for (String[] column : text) {
+                statement.setArray(++p, connection.createArrayOf("text", column));
             }
-            statement.setArray(++p, connection.createArrayOf("uuid", participantBookings.toArray()));
-            statement.setArray(++p, connection.createArrayOf("uuid", participants.toArray()));
-            statement.setArray(++p, connection.createArrayOf("uuid", noticeBookings.toArray()));
-            statement.setArray(++p, connection.createArrayOf("text", noticeKinds.toArray()));
-            statement.setArray(++p, connection.createArrayOf("text", noticeDue.toArray()));
+            for (var column : List.of(participantBookings, participants, noticeBookings, noticeKinds, noticeDue)) {
+                statement.setArray(++p, connection.createArrayOf("text", column.toArray(String[]::new)));
+            }
             var outcomes = new ArrayList<Outcome>(n);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -251,21 +253,21 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
         }
     }
 
-    /** The array type of each column of {@link #INSERT_BATCH}'s first unnest (timestamps are sent as text). */
-    private static final String[] BATCH_COLUMNS = {
-        "uuid", "uuid", "int4", "uuid", "text", "text", "text", "uuid", "uuid", "text", "text", "text", "text", "text",
-        "uuid", "uuid", "text", "text", "text", "text"
-    };
+    /** Text columns of {@link #INSERT_BATCH}'s first unnest, after the schedule versions. */
+    private static final int BATCH_TEXT_COLUMNS = 19;
 
     private static final String INSERT_BATCH =
             """
             with c as (
-                select * from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as int[]), cast(? as uuid[]),
-                    cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]),
-                    cast(? as text[]), cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as timestamptz[]),
-                    cast(? as text[]), cast(cast(? as text[]) as timestamptz[]), cast(? as uuid[]), cast(? as uuid[]),
-                    cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(cast(? as text[]) as timestamptz[]))
-                    with ordinality as c(id, schedule_id, schedule_version, resource_id, kind, mode, status,
+                select * from unnest(cast(? as int[]), cast(cast(? as text[]) as uuid[]),
+                    cast(cast(? as text[]) as uuid[]), cast(cast(? as text[]) as uuid[]), cast(? as text[]),
+                    cast(? as text[]), cast(? as text[]), cast(cast(? as text[]) as uuid[]),
+                    cast(cast(? as text[]) as uuid[]), cast(? as text[]), cast(cast(? as text[]) as timestamptz[]),
+                    cast(cast(? as text[]) as timestamptz[]), cast(? as text[]),
+                    cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as uuid[]),
+                    cast(cast(? as text[]) as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                    cast(cast(? as text[]) as timestamptz[]))
+                    with ordinality as c(schedule_version, id, schedule_id, resource_id, kind, mode, status,
                         hospital_id, practitioner_id, service_code, start_at, end_at, time_zone, hold_expires_at,
                         patient_id, consult_id, reason_code, booked_by, idempotency_key, created_at, n)
             ), ok as (
@@ -294,12 +296,13 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID> {
                 returning id
             ), p as (
                 insert into scheduling.booking_participant (booking_id, user_id)
-                select x.booking_id, x.user_id from unnest(cast(? as uuid[]), cast(? as uuid[])) as x(booking_id, user_id)
+                select x.booking_id, x.user_id
+                from unnest(cast(cast(? as text[]) as uuid[]), cast(cast(? as text[]) as uuid[])) as x(booking_id, user_id)
                 where x.booking_id in (select id from b)
             ), q as (
                 insert into scheduling.notification (id, booking_id, kind, recipient_id, sequence, due_at, created_at)
                 select gen_random_uuid(), x.booking_id, x.kind, null, 0, cast(x.due as timestamptz), now()
-                from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[])) as x(booking_id, kind, due)
+                from unnest(cast(cast(? as text[]) as uuid[]), cast(? as text[]), cast(? as text[])) as x(booking_id, kind, due)
                 where x.booking_id in (select id from b)
             )
             select case when b.id is not null then 0 when ok.id is not null then 1 else 2 end
