@@ -1,9 +1,10 @@
--- The SQL of one booking made over HTTP, without HTTP or Java: pgbench runs it to show what PostgreSQL alone allows
--- (bench/scheduling/run, -M prepared, variables set with -D). Mirrors, and must be kept in step with:
--- identity's HospitalRepository.linked, scheduling's BookingRepository.INSERT_ALL (two participants, one resource,
--- confirmation and reminder, one row each for all participants) and platform's AuditTrail insert, in one transaction.
+-- The SQL of one booking written alone, in a transaction of its own, without HTTP or Java: pgbench runs it to show what
+-- PostgreSQL alone allows when every booking commits on its own (bench/scheduling/run, -M prepared, variables set with
+-- -D). The application writes a booking of one resource in a batch with the others waiting instead (BookingWriter);
+-- this is its way for bookings of several resources. Mirrors, and must be kept in step with: scheduling's
+-- BookingRepository.INSERT_ALL (two participants, one resource, confirmation and reminder, one row each for all
+-- participants) and platform's AuditTrail insert.
 BEGIN;
-select exists (select 1 from identity.hub_link where satellite_id = cast(:satellite as uuid) and hub_id = cast(:hub as uuid));
 with t as (select timestamptz '2040-01-01' + nextval('bench_seq') * interval '10 minutes' as st, gen_random_uuid() as booking_id),
 s as (
     select schedule.id from scheduling.schedule, t
