@@ -3,10 +3,12 @@ package vn.teleconsult.platform.notify;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,21 +29,34 @@ public class PgChannels {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final long FIRST_RETRY_MS = 100;
     private static final long LAST_RETRY_MS = 5000;
+    /**
+     * How often a listening connection proves it is alive with a round trip, and how long it waits for any answer: a
+     * connection cut without a word (a firewall's idle timeout) is noticed within twice this, not hours later.
+     */
+    private static final Duration CHECK = Duration.ofSeconds(10);
 
     private final AgroalDataSource dataSource;
     private final String url;
     private final String user;
     private final String password;
+    private final Duration check;
 
+    @Inject
     public PgChannels(
             AgroalDataSource dataSource,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this(dataSource, url, user, password, CHECK);
+    }
+
+    /** With another interval between liveness checks of a listening connection (whole seconds, at least one). */
+    PgChannels(AgroalDataSource dataSource, String url, String user, String password, Duration check) {
         this.dataSource = dataSource;
         this.url = url;
         this.user = user;
         this.password = password;
+        this.check = check;
     }
 
     /** Sends a message (at most 7999 bytes) on the channel, as part of the current transaction if there is one. */
@@ -102,6 +117,16 @@ public class PgChannels {
         return channel;
     }
 
+    /** The listening connection's settings: every read (liveness checks included) waits at most {@link #check}. */
+    private Properties properties() {
+        var properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("socketTimeout", Long.toString(Math.max(1, check.toSeconds())));
+        properties.setProperty("connectTimeout", Long.toString(Math.max(1, check.toSeconds())));
+        return properties;
+    }
+
     /** One dedicated connection that LISTENs and polls for notifications. */
     private final class Listener implements AutoCloseable {
         final String channel;
@@ -125,7 +150,7 @@ public class PgChannels {
             long retry = FIRST_RETRY_MS;
             while (!closed) {
                 boolean listening = false;
-                try (Connection c = DriverManager.getConnection(url, user, password)) {
+                try (Connection c = DriverManager.getConnection(url, properties())) {
                     try (var statement = c.createStatement()) {
                         statement.execute("LISTEN " + channel);
                     }
@@ -138,10 +163,19 @@ public class PgChannels {
                     first = false;
                     retry = FIRST_RETRY_MS;
                     PGConnection pg = c.unwrap(PGConnection.class);
+                    long nextCheck = System.nanoTime() + check.toNanos();
                     while (!closed) {
                         PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
                         for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
                             call(() -> handler.accept(n.getParameter()));
+                        }
+                        if (System.nanoTime() - nextCheck >= 0) {
+                            // a round trip (LISTEN again changes nothing, and keeps the backend's query as it was); no
+                            // answer within the socket timeout fails here, as a lost connection
+                            try (var statement = c.createStatement()) {
+                                statement.execute("LISTEN " + channel);
+                            }
+                            nextCheck = System.nanoTime() + check.toNanos();
                         }
                     }
                 } catch (SQLException e) {

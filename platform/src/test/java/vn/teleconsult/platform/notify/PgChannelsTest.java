@@ -2,16 +2,24 @@ package vn.teleconsult.platform.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -21,7 +29,16 @@ class PgChannelsTest {
     PgChannels channels;
 
     @Inject
-    DataSource dataSource;
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     @Test
     void shouldDeliverCommittedMessagesOnlyAndResumeAfterALostConnection() throws Exception {
@@ -80,6 +97,109 @@ class PgChannelsTest {
         }
         assertEquals(List.of("first", "second"), heard);
         assertEquals(List.of("listening", "lost", "listening"), events, "closing is not a lost connection");
+    }
+
+    @Test
+    void shouldNoticeAConnectionThatGoesSilentAndListenAgainOnceItAnswers() throws Exception {
+        String channel = "pg_channels_silent_" + System.nanoTime();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        List<String> events = new CopyOnWriteArrayList<>();
+        var watcher = new PgChannels.Watcher() {
+            @Override
+            public void listening() {
+                events.add("listening");
+            }
+
+            @Override
+            public void lost() {
+                events.add("lost");
+            }
+        };
+        Matcher database = Pattern.compile("//([^:/]+):(\\d+)/").matcher(url);
+        assertTrue(database.find(), url);
+        try (var proxy = new SilentProxy(database.group(1), Integer.parseInt(database.group(2)))) {
+            // a listener whose connection goes through a proxy that can drop every byte without closing anything,
+            // as a firewall that forgets an idle connection does; it checks the connection every 500 ms
+            var throughProxy = new PgChannels(
+                    dataSource,
+                    database.replaceFirst("//127.0.0.1:" + proxy.port() + "/"),
+                    user,
+                    password,
+                    Duration.ofMillis(500));
+            try (var listening = throughProxy.listen(channel, heard::add, watcher)) {
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.equals(List.of("listening")));
+                proxy.silent = true;
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(15))
+                        .until(() -> events.equals(List.of("listening", "lost")));
+                proxy.silent = false;
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(20))
+                        .until(() -> events.equals(List.of("listening", "lost", "listening")));
+                QuarkusTransaction.requiringNew().run(() -> channels.send(channel, "back"));
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("back"));
+            }
+        }
+    }
+
+    /** Forwards TCP connections to the database; while {@code silent}, it drops every byte both ways. */
+    private static final class SilentProxy implements AutoCloseable {
+        volatile boolean silent;
+        private final ServerSocket server;
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+        SilentProxy(String host, int port) throws IOException {
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            daemon(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket client = server.accept();
+                        Socket database = new Socket(host, port);
+                        sockets.add(client);
+                        sockets.add(database);
+                        pump(client, database);
+                        pump(database, client);
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private static void daemon(Runnable work) {
+            var thread = new Thread(work, "silent-proxy");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void pump(Socket from, Socket to) {
+            daemon(() -> {
+                var buffer = new byte[8192];
+                try (from;
+                        to) {
+                    int n;
+                    while ((n = from.getInputStream().read(buffer)) >= 0) {
+                        if (!silent) {
+                            to.getOutputStream().write(buffer, 0, n);
+                        }
+                    }
+                } catch (IOException closed) {
+                    // one side went away: both are closed
+                }
+            });
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
     }
 
     @Test
