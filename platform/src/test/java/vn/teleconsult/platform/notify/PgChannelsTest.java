@@ -69,18 +69,8 @@ class PgChannelsTest {
     void shouldTellTheWatcherWhenListeningStartsIsLostAndResumes() throws Exception {
         String channel = "pg_channels_watch_" + System.nanoTime();
         List<String> heard = new CopyOnWriteArrayList<>();
-        List<String> events = new CopyOnWriteArrayList<>();
-        var watcher = new PgChannels.Watcher() {
-            @Override
-            public void listening() {
-                events.add("listening");
-            }
-
-            @Override
-            public void lost() {
-                events.add("lost");
-            }
-        };
+        var watcher = new Recording();
+        List<String> events = watcher.events;
         try (var listening = channels.listen(channel, heard::add, watcher)) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.equals(List.of("listening")));
             assertEquals(1, backends(channel), "listening is told only once LISTEN has been issued");
@@ -103,18 +93,8 @@ class PgChannelsTest {
     void shouldNoticeAConnectionThatGoesSilentAndListenAgainOnceItAnswers() throws Exception {
         String channel = "pg_channels_silent_" + System.nanoTime();
         List<String> heard = new CopyOnWriteArrayList<>();
-        List<String> events = new CopyOnWriteArrayList<>();
-        var watcher = new PgChannels.Watcher() {
-            @Override
-            public void listening() {
-                events.add("listening");
-            }
-
-            @Override
-            public void lost() {
-                events.add("lost");
-            }
-        };
+        var watcher = new Recording();
+        List<String> events = watcher.events;
         Matcher database = Pattern.compile("//([^:/]+):(\\d+)/").matcher(url);
         assertTrue(database.find(), url);
         try (var proxy = new SilentProxy(database.group(1), Integer.parseInt(database.group(2)))) {
@@ -139,6 +119,21 @@ class PgChannelsTest {
                 QuarkusTransaction.requiringNew().run(() -> channels.send(channel, "back"));
                 Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("back"));
             }
+        }
+    }
+
+    /** A watcher that writes down what it is told, in order. */
+    private static final class Recording implements PgChannels.Watcher {
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void listening() {
+            events.add("listening");
+        }
+
+        @Override
+        public void lost() {
+            events.add("lost");
         }
     }
 
