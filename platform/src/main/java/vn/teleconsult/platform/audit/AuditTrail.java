@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
+import vn.teleconsult.platform.db.LocalTransaction;
 import vn.teleconsult.platform.security.Actor;
 import vn.teleconsult.platform.security.CurrentActor;
 
@@ -82,17 +83,11 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
-        try (var connection = auditDataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            LocalTransaction.run(auditDataSource, connection -> {
                 insert(connection, entries, actor, sourceAddress);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("The audit trail could not be written", e);
         }

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import vn.teleconsult.platform.audit.AuditEntry;
 import vn.teleconsult.platform.audit.AuditTrail;
+import vn.teleconsult.platform.db.LocalTransaction;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.scheduling.api.BookingCancelled;
 import vn.teleconsult.scheduling.api.BookingConfirmed;
@@ -167,27 +167,17 @@ public class BookingEngine {
     /** A booking of several resources: its own statement, in a local transaction of its own. */
     private void placeAlone(
             Booking booking, CachedSchedule schedule, List<UUID> taking, Function<Booking, AuditEntry> audited) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            LocalTransaction.run(dataSource, connection -> {
                 if (bookings.insertAll(connection, booking, schedule.version(), taking, outbox.onConfirmation(booking))
                         == 0) {
-                    connection.rollback();
                     throw new Undecided();
                 }
                 audit.recordOn(connection, audited.apply(booking));
-                connection.commit();
-            } catch (BookingRepository.TimeTaken e) {
-                connection.rollback();
-                throw new Undecided(true);
-            } catch (SQLException | RuntimeException e) {
-                if (!(e instanceof Undecided)) {
-                    connection.rollback();
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return null;
+            });
+        } catch (BookingRepository.TimeTaken e) {
+            throw new Undecided(true);
         } catch (SQLException e) {
             throw new IllegalStateException("The booking could not be written", e);
         }

@@ -5,7 +5,6 @@ import io.quarkus.logging.Log;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import vn.teleconsult.platform.audit.AuditTrail;
+import vn.teleconsult.platform.db.LocalTransaction;
 import vn.teleconsult.scheduling.repository.BookingRepository;
 import vn.teleconsult.scheduling.repository.BookingRepository.NewBooking;
 import vn.teleconsult.scheduling.repository.BookingRepository.Outcome;
@@ -164,27 +164,18 @@ public class BookingWriter {
     }
 
     private List<Outcome> writeTogether(List<Pending> batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Outcome> outcomes = bookings.insertBatch(
-                        connection, batch.stream().map(Pending::booking).toList());
-                var entries = new ArrayList<AuditTrail.Stamped>();
-                for (int i = 0; i < batch.size(); i++) {
-                    if (outcomes.get(i) == Outcome.WRITTEN) {
-                        entries.add(batch.get(i).audit());
-                    }
+        return LocalTransaction.run(dataSource, connection -> {
+            List<Outcome> outcomes = bookings.insertBatch(
+                    connection, batch.stream().map(Pending::booking).toList());
+            var entries = new ArrayList<AuditTrail.Stamped>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (outcomes.get(i) == Outcome.WRITTEN) {
+                    entries.add(batch.get(i).audit());
                 }
-                audit.recordOn(connection, entries);
-                connection.commit();
-                return outcomes;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        }
+            audit.recordOn(connection, entries);
+            return outcomes;
+        });
     }
 
     private void writeAlone(Pending p) {
