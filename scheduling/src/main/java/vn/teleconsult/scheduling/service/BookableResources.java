@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.teleconsult.platform.directory.Directory;
-import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
 import vn.teleconsult.platform.security.Role;
 import vn.teleconsult.scheduling.domain.BookableResource;
@@ -22,18 +21,17 @@ import vn.teleconsult.scheduling.domain.ResourceKind;
 public class BookableResources {
 
     private final Directory directory;
+    private final SchedulingPolicy policy;
 
-    public BookableResources(Directory directory) {
+    public BookableResources(Directory directory, SchedulingPolicy policy) {
         this.directory = directory;
+        this.policy = policy;
     }
 
     /** The caller's hospital's specialists (by name) and rooms and devices; a specialist sees them too, read-only. */
     @Transactional
     public List<ResourceView> ofCallersHospital(Actor actor) {
-        if (actor.hospitalId() == null || !(actor.has(Role.COORDINATOR) || actor.has(Role.HUB_SPECIALIST))) {
-            throw ProblemException.forbidden("Only coordinators and specialists of a hospital see its resources.");
-        }
-        UUID hospital = actor.hospitalId();
+        UUID hospital = policy.resourcesHospital(actor);
         Map<UUID, ResourceView> byId = new LinkedHashMap<>();
         directory.staff(hospital, Role.HUB_SPECIALIST).stream()
                 .filter(p -> p.enabled())

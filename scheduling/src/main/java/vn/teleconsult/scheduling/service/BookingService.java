@@ -13,7 +13,6 @@ import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
 import vn.teleconsult.platform.audit.AuditOutcome;
 import vn.teleconsult.platform.audit.AuditTrail;
-import vn.teleconsult.platform.directory.Directory;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
 import vn.teleconsult.platform.security.Role;
@@ -38,19 +37,19 @@ public class BookingService {
 
     private final BookingEngine engine;
     private final BookingRepository bookings;
-    private final Directory directory;
+    private final SchedulingPolicy policy;
     private final AuditTrail audit;
     private final SchedulingSettings settings;
 
     public BookingService(
             BookingEngine engine,
             BookingRepository bookings,
-            Directory directory,
+            SchedulingPolicy policy,
             AuditTrail audit,
             SchedulingSettings settings) {
         this.engine = engine;
         this.bookings = bookings;
-        this.directory = directory;
+        this.policy = policy;
         this.audit = audit;
         this.settings = settings;
     }
@@ -84,9 +83,7 @@ public class BookingService {
         CachedSchedule schedule = engine.schedule(input.scheduleId());
         UUID patient = null;
         if (schedule.kind() == BookingKind.PATIENT_VISIT) {
-            if (!actor.has(Role.PATIENT) || actor.hospitalId() != null) {
-                throw ProblemException.forbidden("Patient visits are booked by the patient, signed in.");
-            }
+            policy.checkBooksVisit(actor);
             patient = actor.userId();
             if (input.mode() == VisitMode.VIDEO && !videoAllowed(input.reasonCode())) {
                 throw new ProblemException(
@@ -99,7 +96,7 @@ public class BookingService {
                         Map.of("offeredModes", List.of(VisitMode.IN_PERSON)));
             }
         } else {
-            checkMayBookSession(actor, schedule);
+            policy.checkBooksSession(actor, schedule.hospitalId());
         }
         var place = new BookingEngine.Place(
                 schedule.kind(),
@@ -153,7 +150,7 @@ public class BookingService {
                 id,
                 () -> {
                     Booking booking = visibleForUpdate(actor, id);
-                    if (!isHubStaff(actor, booking)) {
+                    if (!SchedulingPolicy.isStaffOf(actor, booking)) {
                         throw ProblemException.forbidden("Only the hospital's staff record a no-show.");
                     }
                     return view(engine.end(booking, BookingStatus.NO_SHOW, null));
@@ -214,7 +211,7 @@ public class BookingService {
 
     private List<BookingView> searchNow(
             Actor actor, UUID practitioner, UUID patient, BookingStatus status, Instant from, Instant to, int limit) {
-        boolean staff = actor.hospitalId() != null && (actor.has(Role.COORDINATOR) || actor.has(Role.HUB_SPECIALIST));
+        boolean staff = SchedulingPolicy.isStaff(actor);
         List<Booking> candidates = staff
                 ? bookings.find(
                                 "hospitalId = ?1 and status <> ?2 and startAt >= ?3 and startAt < ?4 order by startAt",
@@ -226,7 +223,7 @@ public class BookingService {
                         .list()
                 : bookings.ofUser(actor.userId(), 1000);
         return candidates.stream()
-                .filter(b -> maySee(actor, b))
+                .filter(b -> SchedulingPolicy.maySee(actor, b))
                 .filter(b -> practitioner == null || practitioner.equals(b.practitionerId))
                 .filter(b -> patient == null || patient.equals(b.patientId))
                 .filter(b -> status == null || status == b.status)
@@ -247,52 +244,15 @@ public class BookingService {
                 .anyMatch(code::startsWith);
     }
 
-    private void checkMayBookSession(Actor actor, CachedSchedule schedule) {
-        if (actor.hospitalId() == null) {
-            throw ProblemException.forbidden("Consult sessions are booked by hospital staff.");
-        }
-        if (actor.has(Role.SATELLITE_DOCTOR) && directory.linked(actor.hospitalId(), schedule.hospitalId())) {
-            return;
-        }
-        if ((actor.has(Role.COORDINATOR) || actor.has(Role.HUB_SPECIALIST))
-                && actor.hospitalId().equals(schedule.hospitalId())) {
-            return;
-        }
-        throw ProblemException.forbidden(
-                "Your hospital is not linked to hub " + schedule.hospitalId() + "; book with a hub you are linked to.");
-    }
-
     private Booking visible(Actor actor, UUID id) {
         return bookings.findByIdOptional(id)
-                .filter(b -> b.status != BookingStatus.EXPIRED && maySee(actor, b))
+                .filter(b -> b.status != BookingStatus.EXPIRED && SchedulingPolicy.maySee(actor, b))
                 .orElseThrow(NotVisible::new);
     }
 
     private Booking visibleForUpdate(Actor actor, UUID id) {
         Booking booking = visible(actor, id);
         return bookings.lock(booking.id).orElseThrow();
-    }
-
-    /** Participants (patient, requester, invited staff) and the hub's coordinators and specialists see a booking. */
-    static boolean maySee(Actor actor, Booking b) {
-        return isParticipant(actor, b) || isHubStaff(actor, b);
-    }
-
-    private static boolean isParticipant(Actor actor, Booking b) {
-        if (actor.id().equals(b.bookedBy)) {
-            return true;
-        }
-        try {
-            UUID user = actor.userId();
-            return user.equals(b.patientId) || b.participants.contains(user);
-        } catch (IllegalArgumentException systemClient) {
-            return false;
-        }
-    }
-
-    private static boolean isHubStaff(Actor actor, Booking b) {
-        return b.hospitalId.equals(actor.hospitalId())
-                && (actor.has(Role.COORDINATOR) || actor.has(Role.HUB_SPECIALIST));
     }
 
     BookingView view(Booking b) {

@@ -9,9 +9,7 @@ import java.util.function.Supplier;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
 import vn.teleconsult.platform.audit.AuditTrail;
-import vn.teleconsult.platform.directory.Directory;
 import vn.teleconsult.platform.problem.ProblemException;
-import vn.teleconsult.platform.security.Role;
 import vn.teleconsult.scheduling.api.BookingKind;
 import vn.teleconsult.scheduling.api.BookingStatus;
 import vn.teleconsult.scheduling.api.ConsultSessions;
@@ -31,19 +29,19 @@ public class ConsultSessionService implements ConsultSessions {
     private final BookingEngine engine;
     private final BookingRepository bookings;
     private final OnCallService onCall;
-    private final Directory directory;
+    private final SchedulingPolicy policy;
     private final AuditTrail audit;
 
     public ConsultSessionService(
             BookingEngine engine,
             BookingRepository bookings,
             OnCallService onCall,
-            Directory directory,
+            SchedulingPolicy policy,
             AuditTrail audit) {
         this.engine = engine;
         this.bookings = bookings;
         this.onCall = onCall;
-        this.directory = directory;
+        this.policy = policy;
         this.audit = audit;
     }
 
@@ -73,7 +71,7 @@ public class ConsultSessionService implements ConsultSessions {
 
     @Override
     public SessionBooking urgent(UrgentSessionRequest request) {
-        checkLinked(request.requesterId(), request.hubId());
+        policy.checkRequesterBooksSession(request.requesterId(), request.hubId());
         UUID specialist = onCall(request.hubId(), request.specialty(), Instant.now())
                 .orElseThrow(() -> new ProblemException(
                         409,
@@ -114,7 +112,7 @@ public class ConsultSessionService implements ConsultSessions {
 
     private SessionBooking placeNow(SessionRequest request, boolean hold) {
         CachedSchedule schedule = engine.schedule(request.scheduleId());
-        checkLinked(request.requesterId(), schedule.hospitalId());
+        policy.checkRequesterBooksSession(request.requesterId(), schedule.hospitalId());
         Booking booking = engine.place(new BookingEngine.Place(
                 BookingKind.CONSULT_SESSION,
                 schedule.id(),
@@ -130,21 +128,6 @@ public class ConsultSessionService implements ConsultSessions {
                 request.extraResourceIds(),
                 request.idempotencyKey()));
         return view(booking);
-    }
-
-    /** The requester is staff of the hub itself or of a satellite linked to it. */
-    private void checkLinked(UUID requesterId, UUID hubId) {
-        var person = directory
-                .person(requesterId)
-                .filter(p -> p.enabled() && p.hospitalId() != null)
-                .orElseThrow(() -> ProblemException.forbidden("Requester " + requesterId + " is no hospital staff."));
-        boolean hubStaff =
-                person.hospitalId().equals(hubId) && (person.has(Role.COORDINATOR) || person.has(Role.HUB_SPECIALIST));
-        boolean linkedSatellite = person.has(Role.SATELLITE_DOCTOR) && directory.linked(person.hospitalId(), hubId);
-        if (!hubStaff && !linkedSatellite) {
-            throw ProblemException.forbidden(
-                    "The requester's hospital is not linked to hub " + hubId + "; consult sessions go to linked hubs.");
-        }
     }
 
     private Booking session(UUID bookingId) {

@@ -13,29 +13,28 @@ import java.util.UUID;
 import vn.teleconsult.platform.directory.Directory;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
-import vn.teleconsult.platform.security.Role;
 
 /** The on-call roster: which hub specialist answers URGENT consults of a specialty now; shifts never overlap. */
 @ApplicationScoped
 public class OnCallService {
 
     private final Directory directory;
+    private final SchedulingPolicy policy;
 
-    public OnCallService(Directory directory) {
+    public OnCallService(Directory directory, SchedulingPolicy policy) {
         this.directory = directory;
+        this.policy = policy;
     }
 
     @Transactional
     public OnCallView add(Actor actor, OnCallInput input) {
-        if (!actor.has(Role.COORDINATOR) || actor.hospitalId() == null) {
-            throw ProblemException.forbidden("Only a hub coordinator keeps the on-call roster.");
-        }
+        UUID hub = policy.rosterHospital(actor);
         if (!input.end().isAfter(input.start())) {
             throw ProblemException.badRequest("end: must be after start (" + input.start() + ").");
         }
         directory
                 .person(input.practitionerId())
-                .filter(p -> p.enabled() && actor.hospitalId().equals(p.hospitalId()) && p.has(Role.HUB_SPECIALIST))
+                .filter(p -> policy.mayBeOnCallAt(p, hub))
                 .orElseThrow(() -> ProblemException.badRequest(
                         "practitionerId: no active specialist " + input.practitionerId() + " at your hub."));
         var id = UUID.randomUUID();
@@ -45,7 +44,7 @@ public class OnCallService {
                             + " practitioner_id, during, created_by) values (?1, ?2, ?3, ?4, tstzrange(?5, ?6, '[)'),"
                             + " ?7)")
                     .setParameter(1, id)
-                    .setParameter(2, actor.hospitalId())
+                    .setParameter(2, hub)
                     .setParameter(3, input.specialty().strip().toLowerCase())
                     .setParameter(4, input.practitionerId())
                     .setParameter(5, at(input.start()))
@@ -60,12 +59,7 @@ public class OnCallService {
             throw e;
         }
         return new OnCallView(
-                id,
-                actor.hospitalId(),
-                input.specialty().strip().toLowerCase(),
-                input.practitionerId(),
-                input.start(),
-                input.end());
+                id, hub, input.specialty().strip().toLowerCase(), input.practitionerId(), input.start(), input.end());
     }
 
     @Transactional

@@ -14,7 +14,6 @@ import java.util.UUID;
 import vn.teleconsult.platform.directory.Directory;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
-import vn.teleconsult.platform.security.Role;
 import vn.teleconsult.scheduling.domain.AvailabilityRule;
 import vn.teleconsult.scheduling.domain.BookableResource;
 import vn.teleconsult.scheduling.domain.Interval;
@@ -35,6 +34,7 @@ public class ScheduleService {
     private final ResourceRepository resources;
     private final ScheduleCache cache;
     private final Directory directory;
+    private final SchedulingPolicy policy;
     private final SchedulingSettings settings;
 
     public ScheduleService(
@@ -42,22 +42,21 @@ public class ScheduleService {
             ResourceRepository resources,
             ScheduleCache cache,
             Directory directory,
+            SchedulingPolicy policy,
             SchedulingSettings settings) {
         this.schedules = schedules;
         this.resources = resources;
         this.cache = cache;
         this.directory = directory;
+        this.policy = policy;
         this.settings = settings;
     }
 
     @Transactional
     public ResourceView createResource(Actor actor, ResourceInput input) {
-        UUID hospital = managedHospital(actor);
+        UUID hospital = policy.roomsAndDevicesHospital(actor);
         if (input.kind() == ResourceKind.PRACTITIONER) {
             throw ProblemException.badRequest("kind: practitioners are resources already; add a ROOM or DEVICE.");
-        }
-        if (!actor.has(Role.COORDINATOR)) {
-            throw ProblemException.forbidden("Only a coordinator adds rooms and devices.");
         }
         var resource = new BookableResource();
         resource.id = UUID.randomUUID();
@@ -71,7 +70,7 @@ public class ScheduleService {
 
     @Transactional
     public ScheduleView create(Actor actor, ScheduleInput input) {
-        UUID hospital = managedHospital(actor);
+        UUID hospital = policy.managedHospital(actor);
         ZoneId zone = zone(input.timeZone());
         if (input.slotMinutes() <= 0) {
             throw ProblemException.badRequest(
@@ -126,14 +125,12 @@ public class ScheduleService {
 
     @Transactional
     public void addException(Actor actor, UUID resourceId, ExceptionInput input) {
-        UUID hospital = managedHospital(actor);
+        UUID hospital = policy.managedHospital(actor);
         BookableResource resource = resources
                 .findByIdOptional(resourceId)
                 .filter(r -> r.hospitalId.equals(hospital))
                 .orElseThrow(() -> ProblemException.notFound("No resource " + resourceId + " at your hospital."));
-        if (actor.has(Role.HUB_SPECIALIST) && !actor.has(Role.COORDINATOR) && !resource.id.equals(actor.userId())) {
-            throw ProblemException.forbidden("A specialist records exceptions of their own time only.");
-        }
+        policy.checkRecordsExceptionOf(actor, resource);
         if (!input.end().isAfter(input.start())) {
             throw ProblemException.badRequest("end: must be after start (" + input.start() + ").");
         }
@@ -236,12 +233,10 @@ public class ScheduleService {
                     .orElseThrow(() -> ProblemException.badRequest(
                             "resourceId: no room or device " + input.resourceId() + " at your hospital."));
         }
-        if (!actor.has(Role.COORDINATOR) && !input.practitionerId().equals(actor.userId())) {
-            throw ProblemException.forbidden("A specialist manages their own schedules only.");
-        }
+        policy.checkManagesPractitioner(actor, input.practitionerId());
         var person = directory
                 .person(input.practitionerId())
-                .filter(p -> p.enabled() && hospital.equals(p.hospitalId()))
+                .filter(p -> policy.isActiveStaffOf(p, hospital))
                 .orElseThrow(() -> ProblemException.badRequest(
                         "practitionerId: no active staff member " + input.practitionerId() + " at your hospital."));
         return resources.findByIdOptional(person.id()).orElseGet(() -> {
@@ -257,22 +252,13 @@ public class ScheduleService {
     }
 
     private Schedule managed(Actor actor, UUID scheduleId) {
-        UUID hospital = managedHospital(actor);
+        UUID hospital = policy.managedHospital(actor);
         Schedule schedule = schedules
                 .findByIdOptional(scheduleId)
                 .filter(s -> s.hospitalId.equals(hospital))
                 .orElseThrow(() -> ProblemException.notFound("No schedule " + scheduleId + " at your hospital."));
-        if (!actor.has(Role.COORDINATOR) && !schedule.resourceId.equals(actor.userId())) {
-            throw ProblemException.forbidden("A specialist manages their own schedules only.");
-        }
+        policy.checkManagesPractitioner(actor, schedule.resourceId);
         return schedule;
-    }
-
-    private static UUID managedHospital(Actor actor) {
-        if (actor.hospitalId() == null || !(actor.has(Role.COORDINATOR) || actor.has(Role.HUB_SPECIALIST))) {
-            throw ProblemException.forbidden("Only coordinators and specialists of a hospital manage its schedules.");
-        }
-        return actor.hospitalId();
     }
 
     ScheduleView view(Schedule s) {
