@@ -43,7 +43,7 @@ public class DemoSchedules {
                 new Actor(network.user("coordinator").toString(), "coordinator", Set.of(Role.COORDINATOR), hub);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         int added = 0;
-        if (schedules.search(specialist, CONSULT_SERVICE, null, 1).isEmpty()) {
+        if (schedules.search(coordinator, specialist, CONSULT_SERVICE, null, 1).isEmpty()) {
             schedules.create(
                     coordinator,
                     new ScheduleInput(
@@ -60,7 +60,7 @@ public class DemoSchedules {
                             List.of(new RuleInput(WEEKDAYS, LocalTime.of(14, 0), LocalTime.of(17, 0), today, null))));
             added++;
         }
-        if (schedules.search(specialist, VISIT_SERVICE, null, 1).isEmpty()) {
+        if (schedules.search(coordinator, specialist, VISIT_SERVICE, null, 1).isEmpty()) {
             schedules.create(
                     coordinator,
                     new ScheduleInput(

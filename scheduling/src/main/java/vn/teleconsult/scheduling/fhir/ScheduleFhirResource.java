@@ -18,6 +18,7 @@ import vn.teleconsult.platform.fhir.FhirMedia;
 import vn.teleconsult.platform.fhir.FhirSearch;
 import vn.teleconsult.platform.problem.Params;
 import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
 import vn.teleconsult.scheduling.service.ScheduleService;
 
@@ -35,15 +36,17 @@ public class ScheduleFhirResource {
             "active", SearchParamType.TOKEN);
 
     private final ScheduleService schedules;
+    private final CurrentActor current;
 
-    public ScheduleFhirResource(ScheduleService schedules) {
+    public ScheduleFhirResource(ScheduleService schedules, CurrentActor current) {
         this.schedules = schedules;
+        this.current = current;
     }
 
     @GET
     @Path("/{id}")
     public Schedule read(@PathParam("id") String id) {
-        return FhirMapper.schedule(schedules.get(Params.uuid("id", id)));
+        return FhirMapper.schedule(schedules.get(current.require(), Params.uuid("id", id)));
     }
 
     @GET
@@ -58,7 +61,9 @@ public class ScheduleFhirResource {
         // only active schedules are served: active=false finds none
         var found = "false".equals(active)
                 ? List.<Schedule>of()
-                : schedules.search(actor, search.token("service-type"), id, search.count(50, 500)).stream()
+                : schedules
+                        .search(current.require(), actor, search.token("service-type"), id, search.count(50, 500))
+                        .stream()
                         .map(FhirMapper::schedule)
                         .toList();
         return Bundles.searchSet(base(uri), uri.getRequestUri().toString(), found);

@@ -54,15 +54,14 @@ public class ScheduleResource {
     @Path("/schedules")
     @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.ADMIN})
     public List<ScheduleView> list(@QueryParam("hospital") String hospital) {
-        UUID id = Params.uuid("hospital", hospital);
-        return schedules.ofHospital(id != null ? id : current.require().hospitalId());
+        return schedules.ofHospital(current.require(), Params.uuid("hospital", hospital));
     }
 
     @GET
     @Path("/schedules/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.ADMIN})
     public ScheduleView get(@PathParam("id") UUID id) {
-        return schedules.get(id);
+        return schedules.get(current.require(), id);
     }
 
     @POST

@@ -139,23 +139,38 @@ public class ScheduleService {
     }
 
     @Transactional
-    public ScheduleView get(UUID id) {
+    public ScheduleView get(Actor actor, UUID id) {
         return schedules
                 .findByIdOptional(id)
+                .filter(s -> policy.readsSchedulesOf(actor, s.hospitalId))
                 .map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("No schedule " + id + "."));
     }
 
+    /** The hospital's schedules (the caller's own when none is named), if the caller may read them. */
     @Transactional
-    public List<ScheduleView> ofHospital(UUID hospitalId) {
+    public List<ScheduleView> ofHospital(Actor actor, UUID hospitalId) {
+        if (hospitalId == null) {
+            hospitalId = actor.hospitalId();
+        }
+        if (hospitalId == null) {
+            throw ProblemException.badRequest("hospital: give the hospital whose schedules to list.");
+        }
+        if (!policy.readsSchedulesOf(actor, hospitalId)) {
+            throw ProblemException.notFound("No hospital " + hospitalId + " whose schedules you may see.");
+        }
         return views(schedules.search(new ScheduleRepository.Filter(null, hospitalId, null, null, null, null), 500));
     }
 
     /** Active schedules by resource (practitioner, room or device), service or id (each optional). */
     @Transactional
-    public List<ScheduleView> search(UUID resourceId, String serviceCode, UUID id, int limit) {
+    public List<ScheduleView> search(Actor actor, UUID resourceId, String serviceCode, UUID id, int limit) {
         return views(
-                schedules.search(new ScheduleRepository.Filter(null, null, resourceId, id, serviceCode, null), limit));
+                schedules
+                        .search(new ScheduleRepository.Filter(null, null, resourceId, id, serviceCode, null), limit)
+                        .stream()
+                        .filter(s -> policy.readsSchedulesOf(actor, s.hospitalId))
+                        .toList());
     }
 
     ZoneId zone(String name) {

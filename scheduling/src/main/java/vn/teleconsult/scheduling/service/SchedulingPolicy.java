@@ -60,6 +60,19 @@ public class SchedulingPolicy {
         return actor.hospitalId();
     }
 
+    /**
+     * Whether the caller may read the hospital's schedules (who offers which time): its own staff, doctors of
+     * satellites linked to it, and network administrators. Anyone else's answer is the same as for a missing hospital.
+     */
+    public boolean readsSchedulesOf(Actor actor, UUID hospitalId) {
+        if (actor.isNetworkAdmin() || hospitalId.equals(actor.hospitalId())) {
+            return true;
+        }
+        return actor.hospitalId() != null
+                && actor.has(Role.SATELLITE_DOCTOR)
+                && directory.linked(actor.hospitalId(), hospitalId);
+    }
+
     /** Whether the schedule is one the caller manages; a schedule of another hospital is as good as missing. */
     public boolean managesHospitalOf(Actor actor, Schedule schedule) {
         return schedule.hospitalId.equals(managedHospital(actor));

@@ -161,4 +161,38 @@ class ScheduleResourceTest {
         assertEquals(0, schedulesOf(hub.specialist().id()));
         assertEquals(0, schedulesOf(colleague.id()));
     }
+
+    @Test
+    void shouldShowSchedulesOnlyToTheHubsOwnStaffAndItsLinkedSatellites() {
+        var hub = world.hub();
+        var other = world.hub();
+        UUID schedule = world.schedule(hub, "CONSULT_SESSION", List.of("VIDEO"));
+        for (var reader : List.of(hub.coordinator(), hub.specialist(), hub.doctor())) {
+            world.as(reader).get("/api/scheduling/schedules/" + schedule).then().statusCode(200);
+            world.as(reader)
+                    .queryParam("hospital", hub.id())
+                    .get("/api/scheduling/schedules")
+                    .then()
+                    .statusCode(200)
+                    .body("id", org.hamcrest.Matchers.hasItem(schedule.toString()));
+        }
+        for (var stranger : List.of(other.coordinator(), other.specialist(), other.doctor())) {
+            world.as(stranger)
+                    .get("/api/scheduling/schedules/" + schedule)
+                    .then()
+                    .statusCode(404);
+            world.as(stranger)
+                    .queryParam("hospital", hub.id())
+                    .get("/api/scheduling/schedules")
+                    .then()
+                    .statusCode(404);
+            world.as(stranger).get("/fhir/Schedule/" + schedule).then().statusCode(404);
+            world.as(stranger)
+                    .queryParam("_id", schedule.toString())
+                    .get("/fhir/Schedule")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(0));
+        }
+    }
 }
