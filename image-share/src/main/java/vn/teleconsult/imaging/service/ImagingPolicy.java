@@ -134,6 +134,11 @@ public class ImagingPolicy {
         return actor.hospitalId();
     }
 
+    /** The hospital whose share links the actor may revoke: its own (none, as a nil id, without a hospital). */
+    public UUID shareLinkScope(Actor actor) {
+        return actor.hospitalId() == null || !clinical(actor) ? new UUID(0, 0) : actor.hospitalId();
+    }
+
     /** Whether the actor is a member of the review session (people only; system clients never are). */
     @Transactional
     public boolean isReviewMember(Actor actor, UUID sessionId) {

@@ -109,7 +109,7 @@ public class ShareLinks {
         int rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("update imaging.share_link set"
                         + " revoked_at = now() where id = ?1 and hospital_id = ?2 and revoked_at is null")
                 .setParameter(1, id)
-                .setParameter(2, actor.hospitalId() == null ? new UUID(0, 0) : actor.hospitalId())
+                .setParameter(2, policy.shareLinkScope(actor))
                 .executeUpdate());
         if (rows == 0) {
             audit.record(AuditEntry.of(AuditAction.DELETE, "ShareLink", id).outcome(AuditOutcome.DENIED), actor);
