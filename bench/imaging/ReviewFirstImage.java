@@ -20,8 +20,13 @@ import java.util.regex.Pattern;
  * a participant already connected (the `study` message, then WADO-RS of the first instance) and for one joining after
  * the share (connect, the `state` message, then the first instance).
  *
+ * <p>The session is the consult workflow's own: the participant (a satellite doctor) requests a consult, the
+ * coordinator assigns it to the presenter (a hub specialist), who accepts, books a slot and starts the session; each
+ * study is then attached to the consult by the doctor, which shares it into the live session.
+ *
  * <p>Usage: java ReviewFirstImage.java <base-url> <coordinator-token> <presenter-token> <participant-token>
- * <file with one study UID per line (the first opens the session)>. Prints JSON with p50/p99 in ms.
+ * <file with one study UID per line, stored by the participant's hospital (the first is attached before the session
+ * starts)>. Prints JSON with p50/p99 in ms.
  */
 public class ReviewFirstImage {
 
@@ -33,8 +38,8 @@ public class ReviewFirstImage {
         String presenter = args[2];
         String participant = args[3];
         List<String> studies = Files.readAllLines(Path.of(args[4])).stream().filter(s -> !s.isBlank()).toList();
-        UUID consult = UUID.randomUUID();
-        share(base, coordinator, consult, sub(presenter), sub(participant), studies.get(0));
+        UUID consult = consultInSession(base, coordinator, presenter, participant);
+        share(base, participant, consult, studies.get(0));
         var connected = new ArrayList<Double>();
         var connectedNotice = new ArrayList<Double>();
         var joining = new ArrayList<Double>();
@@ -42,7 +47,7 @@ public class ReviewFirstImage {
             follower.await("\"type\":\"state\"");
             for (String study : studies.subList(1, studies.size())) {
                 long t0 = System.nanoTime();
-                share(base, coordinator, consult, sub(presenter), sub(participant), study);
+                share(base, participant, consult, study);
                 String notice = follower.await("\"studyUid\":\"" + study + "\"");
                 long t1 = System.nanoTime();
                 firstImage(base, participant, study, notice);
@@ -75,21 +80,91 @@ public class ReviewFirstImage {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.round(p / 100.0 * (sorted.size() - 1))));
     }
 
-    static void share(String base, String token, UUID consult, String presenter, String member, String study)
+    /** Attaches the study to the consult as its requesting doctor; the workflow shares it into the live session. */
+    static void share(String base, String doctor, UUID consult, String study) throws Exception {
+        call(base, doctor, "POST", "/api/consults/" + consult + "/studies", "{\"studyUid\":\"" + study + "\"}", 200);
+    }
+
+    /** A consult of the participant's hospital taken through the workflow to IN_SESSION with the presenter. */
+    static UUID consultInSession(String base, String coordinator, String specialist, String doctor) throws Exception {
+        String hub = claim(coordinator, "hospital_id");
+        String specialistId = sub(specialist);
+        String draft = call(
+                base,
+                doctor,
+                "POST",
+                "/api/consults",
+                "{\"patient\":{\"name\":\"Bench Patient\",\"birthDate\":\"1960-01-01\",\"sex\":\"MALE\"},"
+                        + "\"clinicalSummary\":\"bench\",\"question\":\"bench\",\"urgency\":\"ROUTINE\","
+                        + "\"specialty\":\"Chẩn đoán hình ảnh\",\"hubId\":\"" + hub + "\",\"studyUids\":[],"
+                        + "\"consentRecorded\":true}",
+                201);
+        UUID consult = UUID.fromString(field(draft, "id"));
+        String path = "/api/consults/" + consult;
+        call(base, doctor, "POST", path + "/transitions", "{\"to\":\"SUBMITTED\"}", 200);
+        call(base, coordinator, "POST", path + "/transitions",
+                "{\"to\":\"ASSIGNED\",\"specialistId\":\"" + specialistId + "\"}", 200);
+        call(base, specialist, "POST", path + "/transitions", "{\"to\":\"ACCEPTED\"}", 200);
+        String schedule = field(
+                call(
+                        base,
+                        specialist,
+                        "POST",
+                        "/api/scheduling/schedules",
+                        "{\"practitionerId\":\"" + specialistId + "\",\"kind\":\"CONSULT_SESSION\","
+                                + "\"serviceCode\":\"consult\",\"specialty\":\"Chẩn đoán hình ảnh\","
+                                + "\"modes\":[\"VIDEO\"],\"slotMinutes\":30,\"minNoticeMinutes\":0,"
+                                + "\"rules\":[{\"rrule\":\"FREQ=DAILY\",\"start\":\"00:00\",\"end\":\"23:30\","
+                                + "\"validFrom\":\"" + java.time.LocalDate.now().minusDays(1) + "\"}]}",
+                        201),
+                "id");
+        String slots = call(
+                base,
+                doctor,
+                "GET",
+                "/api/scheduling/slots?kind=CONSULT_SESSION&schedule=" + schedule + "&from="
+                        + java.time.Instant.now().plusSeconds(60) + "&to="
+                        + java.time.Instant.now().plus(java.time.Duration.ofDays(3)),
+                null,
+                200);
+        call(base, specialist, "POST", path + "/session",
+                "{\"scheduleId\":\"" + schedule + "\",\"start\":\"" + field(slots, "start") + "\"}", 200);
+        call(base, specialist, "POST", path + "/session/start", null, 200);
+        return consult;
+    }
+
+    static String call(String base, String token, String method, String path, String json, int expected)
             throws Exception {
-        String body = String.format(
-                "{\"consultId\":\"%s\",\"memberUserIds\":[\"%s\"],\"presenterUserId\":\"%s\",\"studyUids\":[\"%s\"]}",
-                consult, member, presenter, study);
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         var response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/imaging/review-sessions"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                request.method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("sharing answered " + response.statusCode() + ": " + response.body());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
+        return response.body();
+    }
+
+    /** The first value of a string field in a JSON text (enough for ids and slot starts). */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String claim(String token, String name) {
+        return field(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1])), name);
     }
 
     /** Fetches the first instance named in a `study`/`state` message (the part about that study comes first). */

@@ -13,7 +13,6 @@ import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.net.ServerSocket;
@@ -26,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -36,12 +34,14 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.teleconsult.consult.ConsultNetwork;
 
 /**
  * Two instances of the packaged application against one database: the one {@code @QuarkusIntegrationTest} starts (A)
  * and a second one this test starts from the same jar (B). A presenter on A and a follower on B share one review
  * session: the view, the hand-over and study arrivals on one instance reach the participant on the other, through
- * PostgreSQL LISTEN/NOTIFY.
+ * PostgreSQL LISTEN/NOTIFY. The session is the consult workflow's: a demo consult taken to IN_SESSION over REST (its
+ * room on the Janus that consult-service's tests start), with the satellite's study attached.
  */
 @QuarkusIntegrationTest
 class ReviewSessionReplicasIT {
@@ -115,22 +115,35 @@ class ReviewSessionReplicasIT {
         String studyUid =
                 "2.25." + new java.math.BigInteger(UUID.randomUUID().toString().replace("-", ""), 16);
         String seriesUid = studyUid + ".1";
-        stow(first, coordinator, dicom(studyUid, seriesUid, seriesUid + ".1"));
-
-        UUID consult = UUID.randomUUID();
+        // the satellite's study, attached to its consult: the consult workflow opens the review session for the
+        // consult's own participants (there is no REST call that opens one)
+        stow(first, doctor, dicom(studyUid, seriesUid, seriesUid + ".1"));
+        var net = new ConsultNetwork.Net(
+                claim(coordinator, "hospital_id"),
+                claim(doctor, "hospital_id"),
+                UUID.fromString(subject(coordinator)),
+                coordinator,
+                UUID.fromString(subject(specialist)),
+                specialist,
+                null,
+                null,
+                UUID.fromString(subject(doctor)),
+                doctor,
+                null,
+                null);
+        UUID consult = ConsultNetwork.inSession(net);
+        ConsultNetwork.as(doctor)
+                .body(Map.of("studyUid", studyUid))
+                .post("/api/consults/{id}/studies", consult)
+                .then()
+                .statusCode(200);
         given().baseUri(secondUrl)
                 .port(-1)
                 .auth()
-                .oauth2(coordinator)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "consultId", consult.toString(),
-                        "memberUserIds", List.of(subject(doctor)),
-                        "presenterUserId", subject(specialist),
-                        "studyUids", List.of(studyUid)))
-                .post("/api/imaging/review-sessions")
+                .oauth2(doctor)
+                .get("/api/imaging/review-sessions/{consult}", consult)
                 .then()
-                .statusCode(201);
+                .statusCode(200);
 
         try (var presenter = Participant.connect(first, consult, specialist);
                 var follower = Participant.connect(secondUrl, consult, doctor)) {
@@ -152,7 +165,7 @@ class ReviewSessionReplicasIT {
             assertEquals(subject(specialist), view.get("presenter").asText());
 
             // an instance stored on A is announced to the follower on B
-            stow(first, coordinator, dicom(studyUid, seriesUid, seriesUid + ".2"));
+            stow(first, doctor, dicom(studyUid, seriesUid, seriesUid + ".2"));
             follower.await(m -> "study".equals(m.path("type").asText())
                     && m.at("/series/0/instances").asInt() == 2);
 
@@ -178,6 +191,15 @@ class ReviewSessionReplicasIT {
                 .statusCode(200)
                 .extract()
                 .path("access_token");
+    }
+
+    private static UUID claim(String token, String name) {
+        try {
+            byte[] payload = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+            return UUID.fromString(JSON.readTree(payload).get(name).asText());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(String token) {

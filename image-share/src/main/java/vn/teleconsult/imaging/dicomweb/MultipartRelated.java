@@ -89,6 +89,9 @@ final class MultipartRelated {
             if (line.isEmpty()) {
                 return headers;
             }
+            if (line.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F)) {
+                throw new Malformed("A part header holds a control character (a CR, LF or NUL inside a line).");
+            }
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 throw new Malformed("A part header is not 'Name: value'.");

@@ -26,11 +26,14 @@ public class QidoResource {
     private final StudyQuery query;
     private final CurrentActor actor;
     private final ObjectMapper mapper;
+    /** RetrieveURLs come from the configured public address, never from the request's Host header. */
+    private final DicomWebBase root;
 
-    public QidoResource(StudyQuery query, CurrentActor actor, ObjectMapper mapper) {
+    public QidoResource(StudyQuery query, CurrentActor actor, ObjectMapper mapper, DicomWebBase root) {
         this.query = query;
         this.actor = actor;
         this.mapper = mapper;
+        this.root = root;
     }
 
     @GET
@@ -38,7 +41,7 @@ public class QidoResource {
     public String studies(@Context UriInfo uri) {
         var filter = QidoParams.parse(uri.getQueryParameters(), null, null);
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        String base = base(uri);
+        String base = root.root();
         for (var s : query.studies(actor.require(), filter)) {
             out.add(new DicomJson()
                     .string("00080020", "DA", s.studyDate())
@@ -66,7 +69,7 @@ public class QidoResource {
     public String series(@PathParam("study") String study, @Context UriInfo uri) {
         var filter = QidoParams.parse(uri.getQueryParameters(), DicomWebPaths.uid("Study Instance UID", study), null);
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        String base = base(uri);
+        String base = root.root();
         for (var s : query.series(actor.require(), filter)) {
             out.add(new DicomJson()
                     .string("00080060", "CS", s.modality())
@@ -102,7 +105,7 @@ public class QidoResource {
     private String instanceList(List<InstanceSummary> rows, UriInfo uri) {
         List<String> include = QidoParams.includeFields(uri.getQueryParameters());
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        String base = base(uri);
+        String base = root.root();
         for (var i : rows) {
             ObjectNode node = new DicomJson()
                     .string("00080016", "UI", i.sopClassUid())
@@ -139,9 +142,5 @@ public class QidoResource {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored metadata is not JSON", e);
         }
-    }
-
-    private static String base(UriInfo uri) {
-        return uri.getBaseUri().toString().replaceAll("/$", "") + "/dicom-web";
     }
 }

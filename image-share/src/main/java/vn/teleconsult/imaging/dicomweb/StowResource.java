@@ -7,9 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import vn.teleconsult.imaging.service.StowService;
 import vn.teleconsult.platform.security.CurrentActor;
@@ -24,34 +22,33 @@ public class StowResource {
     private final StowReader reader;
     private final StowService stow;
     private final CurrentActor actor;
+    private final DicomWebBase base;
 
-    public StowResource(StowReader reader, StowService stow, CurrentActor actor) {
+    public StowResource(StowReader reader, StowService stow, CurrentActor actor, DicomWebBase base) {
         this.reader = reader;
         this.stow = stow;
         this.actor = actor;
+        this.base = base;
     }
 
     @POST
     @Path("/studies")
     @Produces({"application/dicom+json", "application/json"})
-    public Response store(@HeaderParam("Content-Type") String type, InputStream body, @Context UriInfo uri) {
-        return respond(stow.store(actor.require(), reader.read(type, body), null), uri);
+    public Response store(@HeaderParam("Content-Type") String type, InputStream body) {
+        return respond(stow.store(actor.require(), reader.read(type, body), null));
     }
 
     @POST
     @Path("/studies/{study}")
     @Produces({"application/dicom+json", "application/json"})
     public Response storeIntoStudy(
-            @PathParam("study") String study,
-            @HeaderParam("Content-Type") String type,
-            InputStream body,
-            @Context UriInfo uri) {
+            @PathParam("study") String study, @HeaderParam("Content-Type") String type, InputStream body) {
         String studyUid = DicomWebPaths.uid("Study Instance UID", study);
-        return respond(stow.store(actor.require(), reader.read(type, body), studyUid), uri);
+        return respond(stow.store(actor.require(), reader.read(type, body), studyUid));
     }
 
-    private static Response respond(StowService.Outcome outcome, UriInfo uri) {
-        String base = uri.getBaseUri().toString().replaceAll("/$", "") + "/dicom-web";
+    private Response respond(StowService.Outcome outcome) {
+        String base = this.base.root();
         var body = new DicomJson();
         if (outcome.studyUids().size() == 1) {
             body.string(

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import vn.teleconsult.imaging.ImagingSettings;
 import vn.teleconsult.imaging.service.DicomNodes;
 import vn.teleconsult.imaging.service.DicomNodes.Kind;
+import vn.teleconsult.imaging.service.ImagingPolicy;
 import vn.teleconsult.imaging.service.StudyQuery;
 import vn.teleconsult.imaging.service.StudyRetrieve;
 import vn.teleconsult.imaging.service.StudyStore;
@@ -39,6 +40,7 @@ public class DimseServer {
 
     private final ImagingSettings settings;
     private final DicomNodes nodes;
+    private final ImagingPolicy policy;
     private final StudyStore store;
     private final StudyQuery query;
     private final StudyRetrieve retrieve;
@@ -49,6 +51,7 @@ public class DimseServer {
     public DimseServer(
             ImagingSettings settings,
             DicomNodes nodes,
+            ImagingPolicy policy,
             StudyStore store,
             StudyQuery query,
             StudyRetrieve retrieve,
@@ -56,6 +59,7 @@ public class DimseServer {
             throws IOException {
         this.settings = settings;
         this.nodes = nodes;
+        this.policy = policy;
         this.store = store;
         this.query = query;
         this.retrieve = retrieve;
@@ -130,11 +134,12 @@ public class DimseServer {
                 socket.close();
                 return;
             }
-            UUID hospital = caller.get().hospitalId();
-            var actor = CallingAe.actor(request.callingAeTitle(), hospital);
+            var actor = CallingAe.actor(request.callingAeTitle(), caller.get().hospitalId());
+            UUID hospital = policy.storingHospital(actor);
+            // C-MOVE sends only to AEs the policy allows for the caller's hospital; any other destination is unknown
             var destinations = new ApplicationEntityMap();
             for (var node : nodes.of(hospital, Kind.CALLING)) {
-                if (node.host() != null && node.port() != null) {
+                if (policy.isMoveDestination(hospital, node)) {
                     destinations.put(
                             node.aeTitle(), new PresentationAddress(node.host(), node.port()), "STUDYROOT", null);
                 }

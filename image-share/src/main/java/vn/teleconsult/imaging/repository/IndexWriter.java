@@ -42,6 +42,19 @@ public class IndexWriter {
         return result;
     }
 
+    /** The study each of the given SOP instances is stored under (instances not stored are absent). */
+    public Map<String, String> studiesOfInstances(Collection<String> sopInstanceUids) {
+        var result = new HashMap<String, String>();
+        for (Object row : em.createNativeQuery("select sop_instance_uid, study_uid from imaging.instance"
+                        + " where sop_instance_uid = any(cast(?1 as text[]))")
+                .setParameter(1, sopInstanceUids.toArray(String[]::new))
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            result.put((String) r[0], (String) r[1]);
+        }
+        return result;
+    }
+
     /** The hospital owning each of the given studies (studies not stored are absent). */
     public Map<String, UUID> owners(Collection<String> studyUids) {
         var result = new HashMap<String, UUID>();

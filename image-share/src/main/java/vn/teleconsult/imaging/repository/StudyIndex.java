@@ -57,6 +57,19 @@ public class StudyIndex {
         return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
     }
 
+    /** The PatientID of each of the given studies that is stored (a study without one maps to an empty string). */
+    public java.util.Map<String, String> patientIds(java.util.Collection<String> studyUids) {
+        var result = new java.util.LinkedHashMap<String, String>();
+        for (Object row : em.createNativeQuery("select study_uid, coalesce(patient_id, '') from imaging.study"
+                        + " where study_uid = any(cast(?1 as text[]))")
+                .setParameter(1, studyUids.toArray(String[]::new))
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            result.put((String) r[0], (String) r[1]);
+        }
+        return result;
+    }
+
     /** Whether the user holds a grant on the study through any consult. */
     public boolean granted(String studyUid, UUID userId) {
         return !em.createNativeQuery("select 1 from imaging.study_grant where study_uid = ?1 and user_id = ?2 limit 1")

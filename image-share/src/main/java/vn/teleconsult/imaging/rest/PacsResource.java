@@ -8,7 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import vn.teleconsult.imaging.service.DicomNodes;
 import vn.teleconsult.imaging.service.PacsClient.RemoteStudy;
 import vn.teleconsult.imaging.service.PacsPull;
 import vn.teleconsult.imaging.service.PacsPull.Retrieval;
@@ -29,23 +28,17 @@ public class PacsResource {
     /** What to bring in. */
     public record RetrievalRequest(String studyUid) {}
 
-    private final DicomNodes nodes;
     private final PacsPull pull;
     private final CurrentActor actor;
 
-    public PacsResource(DicomNodes nodes, PacsPull pull, CurrentActor actor) {
-        this.nodes = nodes;
+    public PacsResource(PacsPull pull, CurrentActor actor) {
         this.pull = pull;
         this.actor = actor;
     }
 
     @GET
     public List<PacsView> list() {
-        var me = actor.require();
-        if (me.hospitalId() == null) {
-            return List.of();
-        }
-        return nodes.of(me.hospitalId(), DicomNodes.Kind.REMOTE).stream()
+        return pull.list(actor.require()).stream()
                 .map(n -> new PacsView(n.id().toString(), n.aeTitle()))
                 .toList();
     }

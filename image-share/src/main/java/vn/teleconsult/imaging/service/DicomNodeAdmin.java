@@ -15,6 +15,7 @@ import vn.teleconsult.imaging.service.DicomNodes.Kind;
 import vn.teleconsult.imaging.service.DicomNodes.Node;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
+import vn.teleconsult.platform.audit.AuditOutcome;
 import vn.teleconsult.platform.directory.Directory;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
@@ -37,6 +38,7 @@ public class DicomNodeAdmin {
     public record EchoResult(boolean reachable, long millis, String message) {}
 
     private final DicomNodes nodes;
+    private final ImagingPolicy policy;
     private final PacsClient client;
     private final Directory directory;
     private final ImagingAudit audit;
@@ -46,8 +48,10 @@ public class DicomNodeAdmin {
         return thread;
     });
 
-    public DicomNodeAdmin(DicomNodes nodes, PacsClient client, Directory directory, ImagingAudit audit) {
+    public DicomNodeAdmin(
+            DicomNodes nodes, ImagingPolicy policy, PacsClient client, Directory directory, ImagingAudit audit) {
         this.nodes = nodes;
+        this.policy = policy;
         this.client = client;
         this.directory = directory;
         this.audit = audit;
@@ -59,25 +63,19 @@ public class DicomNodeAdmin {
     }
 
     public List<Node> list(Actor actor, UUID hospital) {
-        if (actor.isNetworkAdmin()) {
-            return nodes.list(hospital);
-        }
-        if (hospital != null && !hospital.equals(actor.hospitalId())) {
-            return List.of();
-        }
-        return nodes.list(actor.hospitalId());
+        return policy.listableNodes(actor, hospital, nodes::list);
     }
 
     public Node create(Actor actor, NodeInput input) {
         if (input == null || input.kind() == null) {
             throw ProblemException.badRequest("Give aeTitle, kind (CALLING or REMOTE), and host and port for a PACS.");
         }
-        UUID hospital = input.hospitalId() == null ? actor.hospitalId() : input.hospitalId();
-        if (hospital == null) {
-            throw ProblemException.badRequest("Give the hospitalId the node belongs to.");
-        }
-        if (!actor.isNetworkAdmin() && !hospital.equals(actor.hospitalId())) {
-            throw ProblemException.notFound("No such hospital.");
+        UUID hospital;
+        try {
+            hospital = policy.nodeHospital(actor, input.hospitalId());
+        } catch (ProblemException refused) {
+            denied(actor, AuditAction.CREATE, null);
+            throw refused;
         }
         if (directory.hospital(hospital).isEmpty()) {
             throw ProblemException.notFound("No such hospital.");
@@ -144,8 +142,15 @@ public class DicomNodeAdmin {
     }
 
     private Node visible(Actor actor, UUID id) {
-        return nodes.byId(id)
-                .filter(n -> actor.isNetworkAdmin() || n.hospitalId().equals(actor.hospitalId()))
-                .orElseThrow(() -> ProblemException.notFound("No such DICOM node."));
+        try {
+            return policy.manageableNode(actor, nodes.byId(id));
+        } catch (ProblemException refused) {
+            denied(actor, AuditAction.UPDATE, id);
+            throw refused;
+        }
+    }
+
+    private void denied(Actor actor, AuditAction action, UUID id) {
+        audit.record(AuditEntry.of(action, "DicomNode", id).outcome(AuditOutcome.DENIED), actor);
     }
 }

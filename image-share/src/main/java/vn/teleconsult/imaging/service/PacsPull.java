@@ -9,19 +9,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.teleconsult.imaging.dicom.DicomUids;
-import vn.teleconsult.imaging.service.DicomNodes.Kind;
 import vn.teleconsult.imaging.service.DicomNodes.Node;
 import vn.teleconsult.imaging.service.PacsClient.Peer;
 import vn.teleconsult.imaging.service.PacsClient.RemoteStudy;
 import vn.teleconsult.imaging.storage.FileSystemStorage;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
+import vn.teleconsult.platform.audit.AuditOutcome;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
 
@@ -44,6 +43,7 @@ public class PacsPull {
             String message) {}
 
     private final DicomNodes nodes;
+    private final ImagingPolicy policy;
     private final PacsClient client;
     private final StudyStore store;
     private final ImagingAudit audit;
@@ -57,6 +57,7 @@ public class PacsPull {
 
     public PacsPull(
             DicomNodes nodes,
+            ImagingPolicy policy,
             PacsClient client,
             StudyStore store,
             ImagingAudit audit,
@@ -64,6 +65,7 @@ public class PacsPull {
             FileSystemStorage storage)
             throws IOException {
         this.nodes = nodes;
+        this.policy = policy;
         this.client = client;
         this.store = store;
         this.audit = audit;
@@ -75,6 +77,11 @@ public class PacsPull {
     @PreDestroy
     void stop() {
         workers.shutdownNow();
+    }
+
+    /** The PACS of the actor's hospital. */
+    public List<Node> list(Actor actor) {
+        return policy.listablePacs(actor, hospital -> nodes.of(hospital, DicomNodes.Kind.REMOTE));
     }
 
     public List<RemoteStudy> find(Actor actor, UUID nodeId, StudyFilter filter) {
@@ -118,7 +125,7 @@ public class PacsPull {
                             + " message, hospital_id from imaging.pacs_retrieval where id = ?1")
                     .setParameter(1, id)
                     .getResultList();
-            if (rows.isEmpty() || !((Object[]) rows.get(0))[8].equals(actor.hospitalId())) {
+            if (rows.isEmpty() || !policy.canFollowRetrieval(actor, (UUID) ((Object[]) rows.get(0))[8])) {
                 throw ProblemException.notFound("No retrieval " + id + ".");
             }
             Object[] r = (Object[]) rows.get(0);
@@ -183,13 +190,16 @@ public class PacsPull {
     }
 
     private Node node(Actor actor, UUID nodeId) {
-        Optional<Node> node = nodes.byId(nodeId);
-        if (node.isEmpty()
-                || node.get().kind() != Kind.REMOTE
-                || !node.get().hospitalId().equals(actor.hospitalId())) {
-            throw ProblemException.notFound("No PACS " + nodeId + " for your hospital.");
+        try {
+            return policy.pacsOf(actor, nodes.byId(nodeId), nodeId);
+        } catch (ProblemException refused) {
+            audit.record(
+                    AuditEntry.of(AuditAction.READ, "DicomNode", nodeId)
+                            .outcome(AuditOutcome.DENIED)
+                            .detail("pacs"),
+                    actor);
+            throw refused;
         }
-        return node.get();
     }
 
     private static Peer peer(Node node) {

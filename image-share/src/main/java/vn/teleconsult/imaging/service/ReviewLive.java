@@ -25,11 +25,13 @@ import vn.teleconsult.platform.security.Actor;
 public class ReviewLive {
 
     private final ReviewSessionRepository sessions;
+    private final ImagingPolicy policy;
     private final AuditTrail audit;
     private final ObjectMapper json;
 
-    public ReviewLive(ReviewSessionRepository sessions, AuditTrail audit, ObjectMapper json) {
+    public ReviewLive(ReviewSessionRepository sessions, ImagingPolicy policy, AuditTrail audit, ObjectMapper json) {
         this.sessions = sessions;
+        this.policy = policy;
         this.audit = audit;
         this.json = json;
     }
@@ -74,10 +76,8 @@ public class ReviewLive {
     @Transactional
     public Optional<Snapshot> join(UUID consultId, Actor actor) {
         Optional<SessionRow> session = sessions.ofConsult(consultId, false).filter(SessionRow::open);
-        UUID user = personId(actor);
         boolean member = session.isPresent()
-                && user != null
-                && sessions.isMember(session.get().id(), user);
+                && policy.isReviewMember(actor, session.get().id());
         var entry = AuditEntry.of(
                         AuditAction.READ,
                         "ReviewSession",
@@ -193,14 +193,6 @@ public class ReviewLive {
             throw new Refused("not-member", "You are not a member of this review session.");
         }
         return session;
-    }
-
-    private static UUID personId(Actor actor) {
-        try {
-            return actor.userId();
-        } catch (IllegalArgumentException systemClient) {
-            return null;
-        }
     }
 
     private void presenterChanged(UUID sessionId) {

@@ -38,98 +38,111 @@ public class ReviewSessionService implements ReviewSessions {
     private final StudyIndex index;
     private final AuditTrail audit;
     private final ImagingAudit imagingAudit;
-    private final StudyAccessService access;
+    private final StudyAccessService grants;
+    private final ImagingPolicy policy;
 
     public ReviewSessionService(
             ReviewSessionRepository sessions,
             StudyIndex index,
             AuditTrail audit,
             ImagingAudit imagingAudit,
-            StudyAccessService access) {
+            StudyAccessService grants,
+            ImagingPolicy policy) {
         this.sessions = sessions;
         this.index = index;
         this.audit = audit;
         this.imagingAudit = imagingAudit;
-        this.access = access;
+        this.grants = grants;
+        this.policy = policy;
     }
 
     @Override
     @Transactional
     public ReviewSessionView open(OpenReviewSession request) {
         if (request == null) {
+            refused(null, "open", "no request");
             throw ProblemException.badRequest("Give the consult, its members, the presenter and the studies.");
         }
-        request.studyUids().forEach(ReviewSessionService::requireUid);
-        var members = new LinkedHashSet<UUID>(request.memberUserIds());
-        members.add(request.presenterUserId());
-        requireMembers(members);
-        request.studyUids().forEach(this::requireStored);
-        UUID id = UUID.randomUUID();
-        if (sessions.insertOpen(id, request.consultId(), request.presenterUserId())) {
-            members.forEach(user -> sessions.addMember(id, user));
-            request.studyUids().forEach(uid -> addStudy(id, request.consultId(), uid));
-            sessions.notifyChange(change(id, "opened"));
-            audit.record(AuditEntry.of(AuditAction.CREATE, "ReviewSession", id)
-                    .detail("consult=" + request.consultId() + " studies="
-                            + request.studyUids().size()));
-            return view(sessions.byId(id).orElseThrow());
-        }
-        SessionRow open = requireOpen(request.consultId());
-        boolean added = false;
-        for (String uid : request.studyUids()) {
-            added |= addStudy(open.id(), open.consultId(), uid);
-        }
-        if (added) {
-            sessions.notifyChange(change(open.id(), "studies"));
-        }
-        return view(open);
+        return audited(request.consultId(), "open", () -> {
+            request.studyUids().forEach(ReviewSessionService::requireUid);
+            var members = new LinkedHashSet<UUID>(request.memberUserIds());
+            members.add(request.presenterUserId());
+            requireMembers(members);
+            request.studyUids().forEach(this::requireStored);
+            UUID id = UUID.randomUUID();
+            if (sessions.insertOpen(id, request.consultId(), request.presenterUserId())) {
+                members.forEach(user -> sessions.addMember(id, user));
+                request.studyUids().forEach(uid -> addStudy(id, request.consultId(), uid));
+                sessions.notifyChange(change(id, "opened"));
+                audit.recordInTransaction(AuditEntry.of(AuditAction.CREATE, "ReviewSession", id)
+                        .detail("consult=" + request.consultId() + " members=" + StudyAccessService.ids(members)
+                                + " studies=" + request.studyUids().size()));
+                return view(sessions.byId(id).orElseThrow());
+            }
+            SessionRow open = requireOpen(request.consultId());
+            boolean added = false;
+            for (String uid : request.studyUids()) {
+                added |= addStudy(open.id(), open.consultId(), uid);
+            }
+            if (added) {
+                sessions.notifyChange(change(open.id(), "studies"));
+                audit.recordInTransaction(AuditEntry.of(AuditAction.UPDATE, "ReviewSession", open.id())
+                        .detail("consult=" + open.consultId() + " studies+="
+                                + request.studyUids().size()));
+            }
+            return view(open);
+        });
     }
 
     @Override
     @Transactional
     public ReviewSessionView share(UUID consultId, String studyUid) {
-        requireUid(studyUid);
-        SessionRow open = requireOpen(consultId);
-        requireStored(studyUid);
-        if (addStudy(open.id(), consultId, studyUid)) {
-            sessions.notifyChange(change(open.id(), "studies"));
-            audit.record(AuditEntry.of(AuditAction.UPDATE, "ReviewSession", open.id())
-                    .detail("shared study=" + studyUid));
-        }
-        return view(open);
+        return audited(consultId, "share", () -> {
+            requireUid(studyUid);
+            SessionRow open = requireOpen(consultId);
+            requireStored(studyUid);
+            if (addStudy(open.id(), consultId, studyUid)) {
+                sessions.notifyChange(change(open.id(), "studies"));
+                audit.recordInTransaction(AuditEntry.of(AuditAction.UPDATE, "ReviewSession", open.id())
+                        .detail("consult=" + consultId + " shared study=" + studyUid));
+            }
+            return view(open);
+        });
     }
 
     @Override
     @Transactional
     public ReviewSessionView members(UUID consultId, Set<UUID> userIds) {
-        if (userIds == null || userIds.isEmpty() || userIds.stream().anyMatch(java.util.Objects::isNull)) {
-            throw ProblemException.badRequest("A review session needs at least one member.");
-        }
-        requireMembers(userIds);
-        SessionRow open = requireOpen(consultId);
-        Set<UUID> before = sessions.members(open.id());
-        for (UUID gone : before) {
-            if (!userIds.contains(gone)) {
-                sessions.removeMember(open.id(), gone);
+        return audited(consultId, "members", () -> {
+            if (userIds == null || userIds.isEmpty() || userIds.stream().anyMatch(java.util.Objects::isNull)) {
+                throw ProblemException.badRequest("A review session needs at least one member.");
             }
-        }
-        for (UUID user : userIds) {
-            sessions.addMember(open.id(), user);
-        }
-        for (String study : sessions.studies(open.id())) {
-            userIds.forEach(user -> index.grant(study, consultId, user));
-        }
-        sessions.revokeGrantsOfFormerMembers(open.id(), consultId);
-        // a removed presenter leaves the floor empty until a member claims it
-        if (open.presenterId() != null && !userIds.contains(open.presenterId())) {
-            sessions.setPresenter(open.id(), null);
-        } else if (open.handoverTo() != null && !userIds.contains(open.handoverTo())) {
-            sessions.setHandover(open.id(), null);
-        }
-        sessions.notifyChange(change(open.id(), "members"));
-        audit.record(
-                AuditEntry.of(AuditAction.UPDATE, "ReviewSession", open.id()).detail("members=" + userIds.size()));
-        return view(sessions.byId(open.id()).orElseThrow());
+            requireMembers(userIds);
+            SessionRow open = requireOpen(consultId);
+            Set<UUID> before = sessions.members(open.id());
+            for (UUID gone : before) {
+                if (!userIds.contains(gone)) {
+                    sessions.removeMember(open.id(), gone);
+                }
+            }
+            for (UUID user : userIds) {
+                sessions.addMember(open.id(), user);
+            }
+            for (String study : sessions.studies(open.id())) {
+                grants.grantAudited(study, consultId, userIds, "review-session");
+            }
+            sessions.revokeGrantsOfFormerMembers(open.id(), consultId);
+            // a removed presenter leaves the floor empty until a member claims it
+            if (open.presenterId() != null && !userIds.contains(open.presenterId())) {
+                sessions.setPresenter(open.id(), null);
+            } else if (open.handoverTo() != null && !userIds.contains(open.handoverTo())) {
+                sessions.setHandover(open.id(), null);
+            }
+            sessions.notifyChange(change(open.id(), "members"));
+            audit.recordInTransaction(AuditEntry.of(AuditAction.UPDATE, "ReviewSession", open.id())
+                    .detail("consult=" + consultId + " members=" + StudyAccessService.ids(userIds)));
+            return view(sessions.byId(open.id()).orElseThrow());
+        });
     }
 
     @Override
@@ -154,32 +167,13 @@ public class ReviewSessionService implements ReviewSessions {
         return sessions.ofConsult(consultId, false).map(this::view);
     }
 
-    /**
-     * Opens a session on behalf of a caller over REST (a system client or a coordinator): they may share only studies
-     * they may read themselves; others answer 404 as if absent.
-     */
-    @Transactional
-    public ReviewSessionView open(Actor actor, OpenReviewSession request) {
-        if (request == null) {
-            throw ProblemException.badRequest("Give consultId, memberUserIds, presenterUserId and studyUids.");
-        }
-        for (String uid : request.studyUids()) {
-            requireUid(uid);
-            if (!access.canRead(actor, uid)) {
-                throw ProblemException.notFound("No study " + uid + " in the image store.");
-            }
-        }
-        return open(request);
-    }
-
     /** The consult's session for one of its members (anyone else gets 404, audited). */
     @Transactional
     public ReviewSessionView findForMember(Actor actor, UUID consultId) {
         requireConsult(consultId);
         Optional<ReviewSessionView> view = find(consultId);
-        boolean member = view.isPresent()
-                && view.get().memberUserIds().stream()
-                        .anyMatch(id -> id.toString().equals(actor.id()));
+        boolean member =
+                view.isPresent() && policy.isReviewMember(actor, view.get().id());
         var entry = AuditEntry.of(
                         AuditAction.READ,
                         "ReviewSession",
@@ -198,10 +192,29 @@ public class ReviewSessionService implements ReviewSessions {
             throw ProblemException.conflict("A review session holds at most " + MAX_STUDIES + " studies.");
         }
         boolean added = sessions.addStudy(sessionId, studyUid);
-        for (UUID user : sessions.members(sessionId)) {
-            index.grant(studyUid, consultId, user);
-        }
+        grants.grantAudited(studyUid, consultId, sessions.members(sessionId), "review-session");
         return added;
+    }
+
+    /** Runs a change for the consult workflow; a refusal is recorded (ids only) before it is thrown. */
+    private ReviewSessionView audited(
+            UUID consultId, String what, java.util.function.Supplier<ReviewSessionView> change) {
+        if (consultId == null) {
+            refused(null, what, "no consult");
+            throw ProblemException.badRequest("Give the consult id.");
+        }
+        try {
+            return change.get();
+        } catch (ProblemException e) {
+            refused(consultId, what, "status=" + e.status());
+            throw e;
+        }
+    }
+
+    private void refused(UUID consultId, String what, String why) {
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "ReviewSession", null)
+                .outcome(AuditOutcome.DENIED)
+                .detail(what + " consult=" + consultId + " " + why));
     }
 
     private SessionRow requireOpen(UUID consultId) {

@@ -40,7 +40,7 @@ public class ShareLinks {
 
     private static final Duration MAX_LIFETIME = Duration.ofDays(30);
     private final SecureRandom random = new SecureRandom();
-    private final StudyAccessService access;
+    private final ImagingPolicy policy;
     private final StudyDeidentification deidentification;
     private final StudyIndex index;
     private final InstanceStorage storage;
@@ -48,13 +48,13 @@ public class ShareLinks {
     private final EntityManager em;
 
     public ShareLinks(
-            StudyAccessService access,
+            ImagingPolicy policy,
             StudyDeidentification deidentification,
             StudyIndex index,
             InstanceStorage storage,
             ImagingAudit audit,
             EntityManager em) {
-        this.access = access;
+        this.policy = policy;
         this.deidentification = deidentification;
         this.index = index;
         this.storage = storage;
@@ -72,10 +72,18 @@ public class ShareLinks {
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
             throw ProblemException.badRequest("expiresInHours: 1 to " + MAX_LIFETIME.toHours() + ".");
         }
-        if (!access.canRead(actor, studyUid) || actor.hospitalId() == null) {
-            throw ProblemException.notFound("No study " + studyUid + " that you may share.");
+        UUID hospital;
+        try {
+            hospital = policy.shareLinkHospital(actor, studyUid);
+        } catch (ProblemException refused) {
+            audit.record(
+                    AuditEntry.of(AuditAction.CREATE, "ShareLink", null)
+                            .outcome(AuditOutcome.DENIED)
+                            .detail("study=" + studyUid),
+                    actor);
+            throw refused;
         }
-        String copy = deidentification.copy(actor, studyUid, actor.hospitalId(), Deidentifier.Options.BASIC);
+        String copy = deidentification.copy(actor, studyUid, hospital, Deidentifier.Options.BASIC);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -88,7 +96,7 @@ public class ShareLinks {
                 .setParameter(2, hash(token))
                 .setParameter(3, copy)
                 .setParameter(4, studyUid)
-                .setParameter(5, actor.hospitalId())
+                .setParameter(5, hospital)
                 .setParameter(6, readerName.trim())
                 .setParameter(7, actor.id())
                 .setParameter(8, OffsetDateTime.ofInstant(expires, java.time.ZoneOffset.UTC))
@@ -101,9 +109,10 @@ public class ShareLinks {
         int rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("update imaging.share_link set"
                         + " revoked_at = now() where id = ?1 and hospital_id = ?2 and revoked_at is null")
                 .setParameter(1, id)
-                .setParameter(2, actor.hospitalId() == null ? new UUID(0, 0) : actor.hospitalId())
+                .setParameter(2, policy.shareLinkScope(actor))
                 .executeUpdate());
         if (rows == 0) {
+            audit.record(AuditEntry.of(AuditAction.DELETE, "ShareLink", id).outcome(AuditOutcome.DENIED), actor);
             throw ProblemException.notFound("No active share link " + id + " of your hospital.");
         }
         audit.record(AuditEntry.of(AuditAction.DELETE, "ShareLink", id), actor);

@@ -26,6 +26,8 @@ public record StoreResult(
     public static final int STUDY_MISMATCH = 0xA900;
     public static final int OUT_OF_RESOURCES = 0xA700;
     public static final int PROCESSING_FAILURE = 0x0110;
+    /** PS3.4 C-STORE "Duplicate SOP Instance": the UID names another stored instance. */
+    public static final int DUPLICATE_SOP_INSTANCE = 0x0111;
 
     public boolean stored() {
         return status != Status.FAILED;

@@ -17,10 +17,12 @@ import vn.teleconsult.platform.security.Actor;
 public class StowService {
 
     private final StudyStore store;
+    private final ImagingPolicy policy;
     private final ImagingAudit audit;
 
-    public StowService(StudyStore store, ImagingAudit audit) {
+    public StowService(StudyStore store, ImagingPolicy policy, ImagingAudit audit) {
         this.store = store;
+        this.policy = policy;
         this.audit = audit;
     }
 
@@ -28,10 +30,17 @@ public class StowService {
     public record Outcome(List<StoreResult> results, List<String> studyUids) {}
 
     public Outcome store(Actor actor, List<ReceivedPart> parts, String expectedStudyUid) {
-        UUID hospital = actor.hospitalId();
-        if (hospital == null) {
+        UUID hospital;
+        try {
+            hospital = policy.storingHospital(actor);
+        } catch (ProblemException refused) {
             parts.forEach(p -> p.file().toFile().delete());
-            throw ProblemException.forbidden("Only staff or systems of a hospital can store studies.");
+            audit.record(
+                    AuditEntry.of(AuditAction.CREATE, "ImagingStudy", null)
+                            .outcome(AuditOutcome.DENIED)
+                            .detail("stow"),
+                    actor);
+            throw refused;
         }
         var results = new ArrayList<StoreResult>(parts.size());
         var readable = new ArrayList<Path>();

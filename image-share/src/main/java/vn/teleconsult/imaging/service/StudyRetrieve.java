@@ -20,13 +20,13 @@ import vn.teleconsult.platform.security.Actor;
 public class StudyRetrieve {
 
     private final StudyIndex index;
-    private final StudyAccessService access;
+    private final ImagingPolicy policy;
     private final ImagingAudit audit;
     private final InstanceStorage storage;
 
-    public StudyRetrieve(StudyIndex index, StudyAccessService access, ImagingAudit audit, InstanceStorage storage) {
+    public StudyRetrieve(StudyIndex index, ImagingPolicy policy, ImagingAudit audit, InstanceStorage storage) {
         this.index = index;
-        this.access = access;
+        this.policy = policy;
         this.audit = audit;
         this.storage = storage;
     }
@@ -63,22 +63,23 @@ public class StudyRetrieve {
         return json;
     }
 
+    /**
+     * Records the read with the study's patient, or the refusal with the requested UID and the caller only: a refusal
+     * (another hospital's study or an unknown UID alike) never copies the study's data into a record that the caller's
+     * hospital can read.
+     */
     private void allow(Actor actor, String studyUid, String purpose) {
-        String patient = index.patientId(studyUid).orElse(null);
-        if (!access.canRead(actor, studyUid)) {
-            if (patient != null) {
-                audit.record(
-                        AuditEntry.of(AuditAction.READ, "ImagingStudy", studyUid)
-                                .patient(patient)
-                                .outcome(AuditOutcome.DENIED)
-                                .detail(purpose),
-                        actor);
-            }
+        if (!policy.canRead(actor, studyUid)) {
+            audit.record(
+                    AuditEntry.of(AuditAction.READ, "ImagingStudy", studyUid)
+                            .outcome(AuditOutcome.DENIED)
+                            .detail(purpose),
+                    actor);
             throw notFound(studyUid, null, null);
         }
         audit.record(
                 AuditEntry.of(AuditAction.READ, "ImagingStudy", studyUid)
-                        .patient(patient)
+                        .patient(index.patientId(studyUid).orElse(null))
                         .detail(purpose),
                 actor);
     }

@@ -131,6 +131,8 @@ public class StudyStore {
                 received.stream().map(r -> r.parsed().seriesUid()).toList()));
         var owners = new HashMap<>(
                 index.owners(received.stream().map(r -> r.parsed().studyUid()).toList()));
+        var sopStudy = index.studiesOfInstances(
+                received.stream().map(r -> r.parsed().sopInstanceUid()).toList());
         var knownSeries = Set.copyOf(seriesStudy.keySet());
         var knownStudies = Set.copyOf(owners.keySet());
         var accepted = new ArrayList<Received>();
@@ -139,7 +141,10 @@ public class StudyStore {
             var p = r.parsed();
             String study = seriesStudy.putIfAbsent(p.seriesUid(), p.studyUid());
             UUID owner = owners.putIfAbsent(p.studyUid(), hospitalId);
-            if (study != null && !study.equals(p.studyUid())) {
+            String sopIn = sopStudy.get(p.sopInstanceUid());
+            if (sopIn != null && !sopIn.equals(p.studyUid())) {
+                results[r.position()] = instanceElsewhere(p);
+            } else if (study != null && !study.equals(p.studyUid())) {
                 results[r.position()] = seriesElsewhere(p);
             } else if (owner != null && !owner.equals(hospitalId)) {
                 results[r.position()] = otherHospital(p);
@@ -187,15 +192,23 @@ public class StudyStore {
         var inserted = index.insertInstances(keys.entrySet().stream()
                 .map(e -> new NewInstance(e.getKey().parsed(), e.getKey().size(), e.getValue()))
                 .toList());
+        // an instance not inserted is held already: the same one (a repeat), or one of another study (refused)
+        var heldIn = index.studiesOfInstances(keys.keySet().stream()
+                .map(r -> r.parsed().sopInstanceUid())
+                .filter(sop -> !inserted.contains(sop))
+                .toList());
         var incoming = new ArrayList<Incoming>();
         for (var e : keys.entrySet()) {
             var p = e.getKey().parsed();
             if (inserted.contains(p.sopInstanceUid())) {
                 incoming.add(new Incoming(e.getKey().temp(), e.getValue()));
                 results[e.getKey().position()] = result(p, StoreResult.Status.STORED, 0, "Stored.");
-            } else {
+            } else if (p.studyUid().equals(heldIn.get(p.sopInstanceUid()))) {
                 // stored before, or by a concurrent writer whose file is the same instance
                 results[e.getKey().position()] = result(p, StoreResult.Status.DUPLICATE, 0, "Already stored.");
+            } else {
+                results[e.getKey().position()] = instanceElsewhere(p);
+                refusedAfterInsert = true;
             }
         }
         if (refusedAfterInsert) {
@@ -239,6 +252,15 @@ public class StudyStore {
                 StoreResult.Status.FAILED,
                 StoreResult.STUDY_MISMATCH,
                 "The series is already stored under another study.");
+    }
+
+    /** A SOP Instance UID already used by an instance of another study (whoever's it is: nothing more is said). */
+    private static StoreResult instanceElsewhere(ParsedInstance p) {
+        return result(
+                p,
+                StoreResult.Status.FAILED,
+                StoreResult.DUPLICATE_SOP_INSTANCE,
+                "The SOP Instance UID is already used by an instance of another study; give the instance a new one.");
     }
 
     private static StoreResult otherHospital(ParsedInstance p) {

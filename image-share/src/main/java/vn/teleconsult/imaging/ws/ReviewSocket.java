@@ -25,6 +25,7 @@ import vn.teleconsult.imaging.service.ReviewLive.Refused;
 import vn.teleconsult.platform.security.AccessTokens;
 import vn.teleconsult.platform.security.Actor;
 import vn.teleconsult.platform.security.Role;
+import vn.teleconsult.platform.security.TokenWatch;
 
 /**
  * The live review WebSocket of a consult ({@value ReviewSessions#SOCKET_PATH}{consultId}?access_token=...): members
@@ -37,19 +38,28 @@ public class ReviewSocket {
     static final UserData.TypedKey<UUID> USER = new UserData.TypedKey<>("review-user");
     static final UserData.TypedKey<UUID> SESSION = new UserData.TypedKey<>("review-session");
     private static final UserData.TypedKey<long[]> RATE = new UserData.TypedKey<>("review-rate");
+    private static final UserData.TypedKey<TokenWatch.Watch> WATCH = new UserData.TypedKey<>("review-token-watch");
 
     static final int CLOSE_BAD_REQUEST = 4400;
     static final int CLOSE_UNAUTHORIZED = 4401;
     static final int MAX_MESSAGE_CHARS = 16_384;
 
     private final JWTParser tokens;
+    private final TokenWatch watch;
     private final ReviewLive live;
     private final ReviewHub hub;
     private final ObjectMapper json;
     private final int maxPerSecond;
 
-    public ReviewSocket(JWTParser tokens, ReviewLive live, ReviewHub hub, ObjectMapper json, ImagingSettings settings) {
+    public ReviewSocket(
+            JWTParser tokens,
+            TokenWatch watch,
+            ReviewLive live,
+            ReviewHub hub,
+            ObjectMapper json,
+            ImagingSettings settings) {
         this.tokens = tokens;
+        this.watch = watch;
         this.live = live;
         this.hub = hub;
         this.json = json;
@@ -58,7 +68,8 @@ public class ReviewSocket {
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        Actor actor = actor(queryParam(connection.handshakeRequest().query(), "access_token"));
+        JsonWebToken token = verified(queryParam(connection.handshakeRequest().query(), "access_token"));
+        Actor actor = token == null ? null : actor(token);
         if (actor == null) {
             connection.closeAndAwait(
                     new CloseReason(CLOSE_UNAUTHORIZED, "A valid access_token query parameter is required."));
@@ -78,6 +89,8 @@ public class ReviewSocket {
             return;
         }
         UUID user = actor.userId();
+        // the socket lives no longer than the token that let it in: closed at its expiry or revocation
+        connection.userData().put(WATCH, watch.watch(token, why -> tokenEnded(connection, why)));
         connection.userData().put(USER, user);
         connection.userData().put(SESSION, joined.get().sessionId());
         connection.userData().put(RATE, new long[2]);
@@ -134,6 +147,10 @@ public class ReviewSocket {
 
     @OnClose
     void close(WebSocketConnection connection) {
+        TokenWatch.Watch running = connection.userData().get(WATCH);
+        if (running != null) {
+            running.close();
+        }
         UUID session = connection.userData().get(SESSION);
         if (session != null) {
             hub.unregister(session, connection);
@@ -166,13 +183,32 @@ public class ReviewSocket {
         }
     }
 
-    /** The person the token names, or null for a missing, invalid or expired token or a system client. */
-    private Actor actor(String token) {
+    /** Called by the token watch (on its own thread): closes the socket with 4401 and says why. */
+    private void tokenEnded(WebSocketConnection connection, TokenWatch.End why) {
+        String reason = why == TokenWatch.End.EXPIRED
+                ? "The access token expired; connect again with a fresh one."
+                : "The sign-in was revoked; sign in again.";
+        connection
+                .close(new CloseReason(CLOSE_UNAUTHORIZED, reason))
+                .subscribe()
+                .with(done -> {}, failure -> Log.debugf("Closing a review socket at token end: %s", failure));
+    }
+
+    /** The verified token, or null for a missing, invalid or expired one. */
+    private JsonWebToken verified(String token) {
         if (token == null) {
             return null;
         }
         try {
-            JsonWebToken jwt = tokens.parse(token);
+            return tokens.parse(token);
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    /** The person the token names, or null for a system client or a token without the claims of a person. */
+    private static Actor actor(JsonWebToken jwt) {
+        try {
             UUID.fromString(jwt.getSubject());
             var roles = EnumSet.noneOf(Role.class);
             for (String group : jwt.getGroups()) {
@@ -187,7 +223,7 @@ public class ReviewSocket {
                     ? null
                     : UUID.fromString(hospital.toString().replace("\"", ""));
             return new Actor(jwt.getSubject(), jwt.getName(), roles, hospitalId);
-        } catch (ParseException | IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
             return null;
         }
     }

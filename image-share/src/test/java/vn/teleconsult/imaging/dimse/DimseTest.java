@@ -8,6 +8,7 @@ import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.network.AssociationFactory;
 import com.pixelmed.network.PresentationContext;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import vn.teleconsult.imaging.service.DicomNodes;
 import vn.teleconsult.imaging.service.DicomNodes.Kind;
 import vn.teleconsult.imaging.service.StudyFilter;
 import vn.teleconsult.imaging.service.StudyQuery;
+import vn.teleconsult.imaging.testing.AuditRows;
 import vn.teleconsult.imaging.testing.Commands;
 import vn.teleconsult.imaging.testing.StoreReceiver;
 import vn.teleconsult.imaging.testing.TestDicom;
@@ -40,6 +42,9 @@ class DimseTest {
 
     @Inject
     StudyQuery query;
+
+    @Inject
+    AgroalDataSource db;
 
     private final UUID hospital = UUID.randomUUID();
     private String ae;
@@ -216,6 +221,115 @@ class DimseTest {
         // the server keeps serving, and the aborted instance is not there
         assertEquals(0, Commands.run(tool("echoscu", ae), 30).exit());
         assertEquals(0, studiesVisible(ids));
+    }
+
+    @Test
+    void shouldMoveOnlyToTheCallersOwnHospitalsNodes() throws Exception {
+        var ids = Ids.fresh();
+        assertEquals(
+                0, Commands.run(storescu(studyOnDisk(ids, 2).toString()), 60).exit());
+        // a receiver registered to another hospital is no destination for this caller
+        String foreign = ae.substring(0, Math.min(ae.length(), 12)) + "FRN";
+        try (var receiver = new StoreReceiver(foreign)) {
+            nodes.register(UUID.randomUUID(), foreign, "127.0.0.1", receiver.port(), Kind.CALLING);
+            var moved = Commands.run(
+                    tool(
+                            "movescu",
+                            ae,
+                            "-S",
+                            "-aem",
+                            foreign,
+                            "-k",
+                            "0008,0052=STUDY",
+                            "-k",
+                            "0020,000D=" + ids.studyUid()),
+                    60);
+            assertEquals(0, receiver.received(), moved.output());
+        }
+        // another hospital's caller cannot move the study, not even to its own receiver
+        String stranger = ae.substring(0, Math.min(ae.length(), 13)) + "M";
+        UUID strangersHospital = UUID.randomUUID();
+        nodes.register(strangersHospital, stranger, null, null, Kind.CALLING);
+        String theirs = ae.substring(0, Math.min(ae.length(), 12)) + "THR";
+        try (var receiver = new StoreReceiver(theirs)) {
+            nodes.register(strangersHospital, theirs, "127.0.0.1", receiver.port(), Kind.CALLING);
+            var moved = Commands.run(
+                    tool(
+                            "movescu",
+                            stranger,
+                            "-S",
+                            "-aem",
+                            theirs,
+                            "-k",
+                            "0008,0052=STUDY",
+                            "-k",
+                            "0020,000D=" + ids.studyUid()),
+                    60);
+            assertEquals(0, receiver.received(), moved.output());
+        }
+    }
+
+    @Test
+    void shouldRefuseAnotherHospitalsSopInstanceUidOverCStore() throws Exception {
+        String sop = DicomUids.random();
+        var theirs = Ids.fresh();
+        String other = ae.substring(0, Math.min(ae.length(), 13)) + "S";
+        nodes.register(UUID.randomUUID(), other, null, null, Kind.CALLING);
+        Path theirDir = Files.createTempDirectory("dimse-theirs");
+        Files.write(theirDir.resolve("1.dcm"), TestDicom.ct(theirs, sop, 1, 16, 16));
+        var stored = Commands.run(
+                List.of(
+                        "storescu",
+                        "-aet",
+                        other,
+                        "-aec",
+                        server.aeTitle(),
+                        "127.0.0.1",
+                        Integer.toString(server.port()),
+                        theirDir.resolve("1.dcm").toString()),
+                60);
+        assertEquals(0, stored.exit(), stored.output());
+
+        var mine = Ids.fresh();
+        Path mineDir = Files.createTempDirectory("dimse-mine");
+        Files.write(mineDir.resolve("1.dcm"), TestDicom.ct(mine, sop, 1, 16, 16));
+        var refused = Commands.run(storescu(mineDir.toString()), 60);
+        assertTrue(
+                refused.exit() != 0 || !refused.output().contains("Success"), "C-STORE must fail: " + refused.output());
+        assertEquals(0, studiesVisible(mine));
+        try (var c = db.getConnection();
+                var s = c.prepareStatement("select count(*) from imaging.study where study_uid = ?")) {
+            s.setString(1, mine.studyUid());
+            var rs = s.executeQuery();
+            rs.next();
+            assertEquals(0, rs.getLong(1), "a refused instance leaves no study row");
+        }
+    }
+
+    @Test
+    void shouldNameThePatientsAndStudiesACFindReturned() throws Exception {
+        var ids = Ids.fresh();
+        assertEquals(
+                0, Commands.run(storescu(studyOnDisk(ids, 1).toString()), 60).exit());
+        var found = Commands.run(
+                tool(
+                        "findscu",
+                        ae,
+                        "-S",
+                        "-k",
+                        "0008,0052=STUDY",
+                        "-k",
+                        "0010,0020=" + ids.patientId(),
+                        "-k",
+                        "0020,000D"),
+                30);
+        assertTrue(found.output().contains(ids.studyUid()), found.output());
+        var rows = AuditRows.of(db, "ae:" + ae, "ImagingStudyQuery");
+        assertTrue(
+                rows.stream()
+                        .anyMatch(r -> ids.patientId().equals(r.patientRef())
+                                && r.detail().contains(ids.studyUid())),
+                rows.toString());
     }
 
     private static long count(Path dir) throws Exception {

@@ -107,7 +107,8 @@ class DicomNodeAdminTest {
                 .statusCode(404);
         given().auth().oauth2(admin).get("/api/admin/dicom-nodes").then().body("id", not(hasItem(id)));
 
-        assertEquals(3, audited(id, "CREATE', 'UPDATE', 'DELETE"));
+        // the three changes, and the refused second delete (recorded as DENIED)
+        assertEquals(4, audited(id, "CREATE', 'UPDATE', 'DELETE"));
     }
 
     @Test

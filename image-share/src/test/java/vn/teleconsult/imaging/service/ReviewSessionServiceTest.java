@@ -32,7 +32,7 @@ class ReviewSessionServiceTest {
     ReviewSessions reviews;
 
     @Inject
-    StudyAccessService access;
+    ImagingPolicy access;
 
     @Inject
     Tokens tokens;

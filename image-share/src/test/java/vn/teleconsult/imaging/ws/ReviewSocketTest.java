@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ import vn.teleconsult.imaging.testing.ReviewClient;
 import vn.teleconsult.imaging.testing.Stow;
 import vn.teleconsult.imaging.testing.TestDicom.Ids;
 import vn.teleconsult.imaging.testing.Tokens;
+import vn.teleconsult.platform.security.AccessTokens;
 import vn.teleconsult.platform.security.Role;
+import vn.teleconsult.platform.security.TokenWatch;
 
 /** Members of a review session share one view over the review WebSocket; others are kept out. */
 @QuarkusTest
@@ -38,6 +41,12 @@ class ReviewSocketTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    TokenWatch tokenWatch;
 
     private final UUID satellite = UUID.randomUUID();
     private final UUID hub = UUID.randomUUID();
@@ -247,6 +256,61 @@ class ReviewSocketTest {
             p.await("closed");
             assertEquals(1000, p.closeCode(WAIT));
             assertEquals(1000, f.closeCode(WAIT));
+        }
+    }
+
+    @Test
+    void shouldCloseWith4401WhenTheTokenExpires() throws Exception {
+        Ids ids = Ids.fresh();
+        store(ids, 1);
+        reviews.open(new OpenReviewSession(consult, Set.of(follower), presenter, List.of(ids.studyUid())));
+        Instant issued = Instant.now();
+        String shortLived = accessTokens
+                .issue(
+                        follower.toString(),
+                        "user-" + follower,
+                        Set.of(Role.HUB_SPECIALIST),
+                        hub,
+                        issued,
+                        Duration.ofSeconds(3))
+                .token();
+        try (var p = connect(presenter);
+                var f = ReviewClient.connect(base(), ReviewSessions.SOCKET_PATH + consult, shortLived)) {
+            f.await("state");
+            p.await("state");
+            p.send(Map.of("type", "view", "state", view(ids, 0)));
+            f.await("view");
+            assertEquals(4401, f.closeCode(Duration.ofSeconds(15)));
+            Instant closed = Instant.now();
+            assertTrue(f.closeReason().contains("expired"), f.closeReason());
+            Instant expiry =
+                    issued.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(3); // exp in s
+            assertTrue(
+                    !closed.isBefore(expiry) && closed.isBefore(expiry.plusSeconds(5)),
+                    "closed " + Duration.between(expiry, closed) + " after the token's expiry");
+            // the presenter goes on; the closed follower gets nothing more
+            int seen = f.seen().size();
+            p.send(Map.of("type", "view", "state", view(ids, 1)));
+            p.send(Map.of("type", "ping"));
+            p.await("pong");
+            assertEquals(seen, f.seen().size());
+        }
+    }
+
+    @Test
+    void shouldCloseWith4401WhenTheSignInIsRevoked() throws Exception {
+        Ids ids = Ids.fresh();
+        store(ids, 1);
+        reviews.open(new OpenReviewSession(consult, Set.of(follower), presenter, List.of(ids.studyUid())));
+        try (var p = connect(presenter);
+                var f = connect(follower)) {
+            f.await("state");
+            p.await("state");
+            assertEquals(1, tokenWatch.revoke(token -> follower.toString().equals(token.getSubject())));
+            assertEquals(4401, f.closeCode(WAIT));
+            assertTrue(f.closeReason().contains("revoked"), f.closeReason());
+            p.send(Map.of("type", "ping"));
+            p.await("pong");
         }
     }
 
