@@ -72,4 +72,22 @@ class ArchitectureTest {
                 .haveFullyQualifiedName("jakarta.persistence.EntityManager")
                 .check(classes);
     }
+
+    /**
+     * Protocol adapters (REST, FHIR, DICOMweb, DIMSE, WebSockets) leave tenant rules to their module's policy class
+     * (docs/security.md): none of them compares the caller's hospital itself, so a new endpoint cannot grow its own
+     * check beside the policy.
+     */
+    @Test
+    void adaptersLeaveTenantRulesToTheModulesPolicy() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("..rest..", "..fhir..", "..dicomweb..", "..dimse..", "..ws..")
+                .should()
+                .callMethod(vn.teleconsult.platform.security.Actor.class, "hospitalId")
+                .orShould()
+                .callMethod(vn.teleconsult.platform.security.Actor.class, "isNetworkAdmin")
+                .because("tenant rules live in one policy class per module")
+                .check(classes);
+    }
 }
