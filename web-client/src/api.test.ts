@@ -287,8 +287,23 @@ describe('token refresh', () => {
         const error = await failure(api.me());
 
         expect(error.kind).toBe('unauthorized');
-        expect(ended).toHaveBeenCalledWith('expired');
+        // the server refused a token that had not expired, then its sign-in: it was revoked
+        expect(ended).toHaveBeenCalledWith('revoked');
         expect(text(errorMessage(error))).toBe('Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.');
+    });
+
+    it('should call a session whose due refresh is refused after the token expired expired', async () => {
+        let now = 0;
+        const fetch = fakeFetch(tokens('a1', 'r1', 60), json(400, { error: 'invalid_grant' }));
+        const api = client(fetch, { now: () => now });
+        const ended = vi.fn();
+        api.onSessionEnded(ended);
+        await api.login('u', 'p');
+
+        now = 61_000;
+        await failure(api.me());
+
+        expect(ended).toHaveBeenCalledWith('expired');
     });
 
     it('should refresh shortly before the access token expires', async () => {
@@ -357,5 +372,65 @@ describe('sign-out', () => {
         await api.logout();
 
         expect(api.signedIn).toBe(false);
+    });
+});
+
+describe('renewing a token a socket was refused with', () => {
+    it('should renew with the refresh token when the refused token is the current one', async () => {
+        const fetch = fakeFetch(tokens('a1', 'r1'), tokens('a2', 'r2'));
+        const api = client(fetch);
+        await api.login('u', 'p');
+
+        expect(await api.renewAccessToken('a1')).toBe('a2');
+        expect(Object.fromEntries(new URLSearchParams(fetch.calls[1]?.body ?? ''))).toEqual({
+            grant_type: 'refresh_token',
+            refresh_token: 'r1',
+        });
+    });
+
+    it('should answer the current token without a request when it was renewed since', async () => {
+        const fetch = fakeFetch(tokens('a1', 'r1'), tokens('a2', 'r2'));
+        const api = client(fetch);
+        await api.login('u', 'p');
+        await api.refresh();
+
+        expect(await api.renewAccessToken('a1')).toBe('a2');
+        expect(fetch.calls).toHaveLength(2);
+    });
+
+    it('should share one renewal between sockets refused at the same time', async () => {
+        const fetch = fakeFetch(tokens('a1', 'r1'), tokens('a2', 'r2'));
+        const api = client(fetch);
+        await api.login('u', 'p');
+
+        const renewed = await Promise.all([api.renewAccessToken('a1'), api.renewAccessToken('a1')]);
+
+        expect(renewed).toEqual(['a2', 'a2']);
+        expect(fetch.calls).toHaveLength(2);
+    });
+
+    it('should end the session as revoked when the sign-in was revoked', async () => {
+        const fetch = fakeFetch(tokens('a1', 'r1'), json(400, { error: 'invalid_grant' }));
+        const api = client(fetch);
+        const ended = vi.fn();
+        api.onSessionEnded(ended);
+        await api.login('u', 'p');
+
+        const error = await failure(api.renewAccessToken('a1'));
+
+        expect(error.kind).toBe('unauthorized');
+        expect(ended).toHaveBeenCalledWith('revoked');
+        expect(api.signedIn).toBe(false);
+    });
+
+    it('should keep the session when the server cannot be reached', async () => {
+        const fetch = fakeFetch(tokens('a1', 'r1'), new TypeError('offline'));
+        const api = client(fetch);
+        await api.login('u', 'p');
+
+        const error = await failure(api.renewAccessToken('a1'));
+
+        expect(error.kind).toBe('unreachable');
+        expect(api.signedIn).toBe(true);
     });
 });

@@ -98,8 +98,12 @@ export interface ApiClientOptions {
     readonly timeoutMs?: number;
 }
 
-/** Why the session ended without the user signing out. */
-export type SessionEndReason = 'expired';
+/**
+ * Why the session ended without the user signing out: 'revoked' when the server refused a token that had not expired
+ * yet and then refused to renew it (signed out elsewhere or by an administrator, account disabled, password changed),
+ * 'expired' otherwise.
+ */
+export type SessionEndReason = 'expired' | 'revoked';
 
 const REFRESH_MARGIN_MS = 30_000;
 const RETRY_REFRESH_MS = 15_000;
@@ -159,8 +163,8 @@ export class ApiClient {
      * Exchanges the refresh token for new tokens. Concurrent callers share one request. If the server refuses
      * the refresh token the session ends and this throws 'unauthorized'; on a network failure the session is kept.
      */
-    refresh(): Promise<void> {
-        this.refreshing ??= this.doRefresh().finally(() => {
+    refresh(afterRefusal = false): Promise<void> {
+        this.refreshing ??= this.doRefresh(afterRefusal).finally(() => {
             this.refreshing = null;
         });
         return this.refreshing;
@@ -247,6 +251,30 @@ export class ApiClient {
         return current.accessToken;
     }
 
+    /**
+     * A renewed access token after the server refused `refused` (a WebSocket closed with 4401: expired or revoked):
+     * the current one when it has been renewed since, else one from the refresh token. Throws 'unauthorized' and ends
+     * the session when the server refuses to renew it.
+     */
+    async renewAccessToken(refused: string): Promise<string> {
+        const tokens = this.tokens.get();
+        if (!tokens) {
+            throw new ApiError('unauthorized', 401);
+        }
+        if (tokens.accessToken === refused) {
+            if (!tokens.refreshToken) {
+                this.endSession(this.now() < tokens.expiresAt ? 'revoked' : 'expired');
+                throw new ApiError('unauthorized', 401);
+            }
+            await this.refresh(true);
+        }
+        const current = this.tokens.get();
+        if (!current) {
+            throw new ApiError('unauthorized', 401);
+        }
+        return current.accessToken;
+    }
+
     /** An authorized request answering the raw response (file downloads, multipart uploads); failures as ApiError. */
     fetchAuthorized(path: string, init: RequestInit = {}): Promise<Response> {
         return this.authorized(path, { method: 'GET', ...init });
@@ -289,7 +317,7 @@ export class ApiClient {
         }
         let response = await this.send(path, withBearer(init, tokens.accessToken));
         if (response.status === 401 && !refreshed && tokens.refreshToken) {
-            await this.refresh();
+            await this.refresh(true);
             const renewed = this.tokens.get();
             if (!renewed) {
                 throw new ApiError('unauthorized', 401);
@@ -298,7 +326,7 @@ export class ApiClient {
         }
         if (response.status === 401) {
             const error = await errorFrom(response, 'api', this.now());
-            this.endSession();
+            this.endSession(refreshed || this.now() < tokens.expiresAt ? 'revoked' : 'expired');
             throw error;
         }
         if (!response.ok) {
@@ -307,10 +335,11 @@ export class ApiClient {
         return response;
     }
 
-    private async doRefresh(): Promise<void> {
+    /** `afterRefusal`: the server has just refused the current access token, so a refused refresh means revoked. */
+    private async doRefresh(afterRefusal: boolean): Promise<void> {
         const current = this.tokens.get();
         if (!current?.refreshToken) {
-            this.endSession();
+            this.endSession('expired');
             throw new ApiError('unauthorized', 401);
         }
         const response = await this.send(
@@ -323,7 +352,7 @@ export class ApiClient {
         }
         const error = await errorFrom(response, 'refreshGrant', this.now());
         if (response.status === 400 || response.status === 401) {
-            this.endSession();
+            this.endSession(afterRefusal && this.now() < current.expiresAt ? 'revoked' : 'expired');
             throw new ApiError('unauthorized', response.status, { detail: error.detail, oauthError: error.oauthError });
         }
         throw error;
@@ -388,11 +417,11 @@ export class ApiClient {
         this.tokens.clear();
     }
 
-    private endSession(): void {
+    private endSession(reason: SessionEndReason): void {
         const hadSession = this.tokens.get() !== null;
         this.clearSession();
         if (hadSession) {
-            this.sessionEndListeners.forEach((listener) => listener('expired'));
+            this.sessionEndListeners.forEach((listener) => listener(reason));
         }
     }
 }

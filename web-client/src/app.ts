@@ -121,10 +121,10 @@ export class App {
         this.root.replaceChildren(skip, this.header.element, this.main);
         this.router = new HashRouter(win, (path) => void this.render(path));
         onLocaleChange(() => localize(this.root));
-        api.onSessionEnded(() => {
+        api.onSessionEnded((reason) => {
             this.me = null;
             this.header.setUser(null);
-            this.notice = { key: 'login.sessionExpired' };
+            this.notice = { key: reason === 'revoked' ? 'login.sessionRevoked' : 'login.sessionExpired' };
             this.router.navigate(LOGIN_PATH, { replace: true });
         });
     }

@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
     'login.submitting': 'Signing in…',
     'login.missingFields': 'Please enter your username and password.',
     'login.sessionExpired': 'Your session has expired. Please sign in again.',
+    'login.sessionRevoked': 'Your sign-in was ended (signed out elsewhere or by an administrator). Please sign in again.',
     'login.loggedOut': 'You have signed out.',
     'login.error.invalidCredentials': 'Wrong username or password.',
     'login.error.tooManyAttempts.one': 'Too many failed sign-in attempts. Please try again in {count} minute.',

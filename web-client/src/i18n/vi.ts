@@ -24,6 +24,7 @@ export const vi = {
     'login.submitting': 'Đang đăng nhập…',
     'login.missingFields': 'Vui lòng nhập tên đăng nhập và mật khẩu.',
     'login.sessionExpired': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+    'login.sessionRevoked': 'Phiên đăng nhập đã bị kết thúc (đăng xuất ở nơi khác hoặc bởi quản trị viên). Vui lòng đăng nhập lại.',
     'login.loggedOut': 'Bạn đã đăng xuất.',
     'login.error.invalidCredentials': 'Sai tên đăng nhập hoặc mật khẩu.',
     'login.error.tooManyAttempts.one': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {count} phút.',

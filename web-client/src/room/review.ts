@@ -1,6 +1,7 @@
 // The review WebSocket of a consult (/api/imaging/review/{consultId}): shared viewing state, presenter hand-over and
-// study availability. Reconnects by itself with a growing delay after a lost connection; refusals (4401, 4403) and
-// the end of the session are final.
+// study availability. Reconnects by itself with a growing delay after a lost connection. A close with 4401 (token
+// expired or revoked) reconnects at once with a renewed token, without telling the listener; a second 4401 with the
+// renewed token, a refused renewal, 4403 and the end of the session are final.
 import type { ViewState } from './view-state';
 import { parseView } from './view-state';
 
@@ -63,10 +64,16 @@ export class ReviewConnection {
     private timer: ReturnType<typeof setTimeout> | null = null;
     private ping: ReturnType<typeof setInterval> | null = null;
     private lastVersion = -1;
+    /** The token the server refused with 4401, until a connection with a renewed one has been accepted. */
+    private refusedToken: string | null = null;
 
+    /**
+     * `token(refused)` answers the access token to connect with: the current one, or, when `refused` is given, one
+     * renewed after the server refused that one (it throws when the session has ended).
+     */
     constructor(
         private readonly path: string,
-        private readonly token: () => Promise<string>,
+        private readonly token: (refused?: string) => Promise<string>,
         private readonly listener: ReviewListener,
     ) {}
 
@@ -78,12 +85,19 @@ export class ReviewConnection {
         if (this.stopped) {
             return;
         }
-        this.listener.status('connecting');
+        const renewing = this.refusedToken;
+        if (renewing === null) {
+            this.listener.status('connecting');
+        }
         let token: string;
         try {
-            token = await this.token();
-        } catch {
-            this.retry();
+            token = await (renewing === null ? this.token() : this.token(renewing));
+        } catch (error) {
+            if (renewing !== null && isUnauthorized(error)) {
+                this.finish('unauthorized');
+            } else {
+                this.retry();
+            }
             return;
         }
         const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
@@ -105,8 +119,13 @@ export class ReviewConnection {
             this.socket = null;
             if (event.code === 4403) {
                 this.finish('forbidden');
-            } else if (event.code === 4401 && this.attempt > 1) {
-                this.finish('unauthorized');
+            } else if (event.code === 4401) {
+                if (this.refusedToken !== null) {
+                    this.finish('unauthorized'); // refused even with a renewed token
+                } else {
+                    this.refusedToken = token;
+                    void this.connect();
+                }
             } else if (event.code === 1000 || event.code === 4400) {
                 this.finish('closed');
             } else {
@@ -131,6 +150,7 @@ export class ReviewConnection {
     }
 
     private onMessage(text: string): void {
+        this.refusedToken = null; // the server accepted the token it was given
         let message: Record<string, unknown>;
         try {
             message = JSON.parse(text) as Record<string, unknown>;
@@ -213,4 +233,8 @@ export class ReviewConnection {
         this.socket?.close(1000);
         this.socket = null;
     }
+}
+
+function isUnauthorized(error: unknown): boolean {
+    return typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'unauthorized';
 }

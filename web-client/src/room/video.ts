@@ -321,20 +321,27 @@ export class VideoRoom {
         this.listener.tileGone(String(feed));
     }
 
-    /** The platform's media WebSocket: a `reconnect` notice means the room was re-created on another server. */
-    private listenForNotices(): void {
+    /**
+     * The platform's media WebSocket: a `reconnect` notice means the room was re-created on another server. A close
+     * with 4401 (token expired or revoked) reconnects at once with a renewed token; when renewal fails the session has
+     * ended and the application goes to the sign-in page.
+     */
+    private listenForNotices(refused?: string): void {
         if (this.left) {
             return;
         }
-        void this.api.accessToken().then(
+        const token = refused === undefined ? this.api.accessToken() : this.api.renewAccessToken(refused);
+        void token.then(
             (token) => {
                 const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
                 const socket = new WebSocket(
                     `${scheme}://${window.location.host}/api/media/ws?access_token=${encodeURIComponent(token)}`,
                 );
                 this.notices = socket;
+                let openedAt = Number.POSITIVE_INFINITY;
                 socket.onopen = () => {
                     this.noticeAttempt = 0;
+                    openedAt = Date.now();
                 };
                 socket.onmessage = (event) => {
                     try {
@@ -346,14 +353,27 @@ export class VideoRoom {
                         // not a notice
                     }
                 };
-                socket.onclose = () => {
-                    if (this.notices === socket && !this.left) {
-                        this.noticeAttempt += 1;
-                        setTimeout(() => this.listenForNotices(), Math.min(5_000, 250 * 2 ** Math.min(this.noticeAttempt, 5)));
+                socket.onclose = (event) => {
+                    if (this.notices !== socket || this.left) {
+                        return;
                     }
+                    if (event.code === 4401) {
+                        // a renewed token refused at once means the session has ended: stop asking
+                        if (refused === undefined || Date.now() - openedAt > 2_000) {
+                            this.listenForNotices(token);
+                        }
+                        return;
+                    }
+                    this.noticeAttempt += 1;
+                    setTimeout(() => this.listenForNotices(), Math.min(5_000, 250 * 2 ** Math.min(this.noticeAttempt, 5)));
                 };
             },
-            () => setTimeout(() => this.listenForNotices(), 5_000),
+            (error: unknown) => {
+                const ended = typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'unauthorized';
+                if (!ended) {
+                    setTimeout(() => this.listenForNotices(), 5_000);
+                }
+            },
         );
     }
 

@@ -216,7 +216,10 @@ class Room {
         } catch {
             this.showAlert({ key: 'room.viewerFailed' });
         }
-        this.review = new ReviewConnection(this.join.reviewSocketPath, () => this.api.accessToken(), {
+        this.review = new ReviewConnection(
+            this.join.reviewSocketPath,
+            (refused) => (refused === undefined ? this.api.accessToken() : this.api.renewAccessToken(refused)),
+            {
             status: (s) => this.setReviewStatus(s),
             snapshot: (you, floor, studies, view) => {
                 this.you = you;
@@ -233,7 +236,8 @@ class Room {
             study: (study) => this.onStudy(study),
             floor: (floor) => this.setFloor(floor),
             refused: (code) => this.onRefused(code),
-        });
+            },
+        );
         this.review.start();
         this.video = new VideoRoom(this.api, this.join.grantPath, {
             status: (s) => this.setVideoStatus(s),

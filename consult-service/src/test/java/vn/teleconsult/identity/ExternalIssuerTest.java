@@ -37,6 +37,7 @@ class ExternalIssuerTest {
 
     static final String ISSUER = "https://sso.benhvien.example/realms/teleconsult";
     static final KeyPair KEYS = generate();
+    static final String AUDIENCE = "teleconsult-api";
 
     /** Publishes the external issuer's key set as a file, the way a JWKS URL would. */
     public static class KeycloakLike implements QuarkusTestProfile {
@@ -59,7 +60,9 @@ class ExternalIssuerTest {
                         "teleconsult.auth.external.hospital-claim",
                         "hospital",
                         "teleconsult.auth.external.user-id-claim",
-                        "teleconsult_user_id");
+                        "teleconsult_user_id",
+                        "teleconsult.auth.external.audience",
+                        AUDIENCE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -78,6 +81,7 @@ class ExternalIssuerTest {
 
     private static String externalToken(String issuer, List<String> roles, UUID hospital, KeyPair keys, UUID user) {
         var builder = Jwt.issuer(issuer)
+                .audience(AUDIENCE)
                 .subject("keycloak-" + UUID.randomUUID())
                 .claim("teleconsult_user_id", user.toString())
                 .claim("preferred_username", "sso-user")
@@ -121,6 +125,7 @@ class ExternalIssuerTest {
                 .then()
                 .statusCode(404);
         String badHospital = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject("keycloak-x")
                 .claim("teleconsult_user_id", fixtures.userId(username).toString())
                 .claim("realm_access", Map.of("roles", List.of("COORDINATOR")))
@@ -155,6 +160,49 @@ class ExternalIssuerTest {
                 .get("/api/admin/hospitals")
                 .then()
                 .statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseExternalTokensForAnotherAudience() {
+        String noAudience = Jwt.issuer(ISSUER)
+                .subject("keycloak-y")
+                .claim("teleconsult_user_id", UUID.randomUUID().toString())
+                .claim("realm_access", Map.of("roles", List.of("ADMIN")))
+                .expiresIn(300)
+                .jws()
+                .keyId("external-1")
+                .sign(KEYS.getPrivate());
+        given().auth().oauth2(noAudience).get("/api/admin/hospitals").then().statusCode(401);
+        String otherAudience = Jwt.issuer(ISSUER)
+                .audience("account")
+                .subject("keycloak-y")
+                .claim("teleconsult_user_id", UUID.randomUUID().toString())
+                .claim("realm_access", Map.of("roles", List.of("ADMIN")))
+                .expiresIn(300)
+                .jws()
+                .keyId("external-1")
+                .sign(KEYS.getPrivate());
+        given().auth().oauth2(otherAudience).get("/api/admin/hospitals").then().statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseTheExternalTokensOfAUserDisabledHereAtOnce() {
+        var hub = fixtures.hospital(HospitalKind.HUB);
+        String username = fixtures.user(Role.COORDINATOR, hub);
+        UUID user = fixtures.userId(username);
+        String token = externalToken(ISSUER, List.of("COORDINATOR"), hub, KEYS, user);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200);
+        String admin = externalToken(ISSUER, List.of("ADMIN"), hub, KEYS);
+
+        given().auth()
+                .oauth2(admin)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("fullName", "Tắt", "roles", List.of("COORDINATOR"), "hospitalId", hub, "enabled", false))
+                .put("/api/admin/users/" + user)
+                .then()
+                .statusCode(200);
+
+        given().auth().oauth2(token).get("/api/me").then().statusCode(401);
     }
 
     private static KeyPair generate() {

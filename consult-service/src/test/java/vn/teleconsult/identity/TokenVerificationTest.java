@@ -103,6 +103,7 @@ class TokenVerificationTest {
     void shouldRefuseATokenOfAnotherIssuer() {
         someUser();
         String token = Jwt.issuer("https://evil.example")
+                .audience("teleconsult")
                 .subject(userId)
                 .upn(username)
                 .groups("ADMIN")
@@ -118,7 +119,8 @@ class TokenVerificationTest {
         someUser();
         String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         String payload = b64("{\"iss\":\"teleconsult\",\"sub\":\"" + userId + "\",\"upn\":\"" + username
-                + "\",\"groups\":[\"ADMIN\"],\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":"
+                + "\",\"aud\":\"teleconsult\",\"groups\":[\"ADMIN\"],\"iat\":"
+                + Instant.now().getEpochSecond() + ",\"exp\":"
                 + Instant.now().plusSeconds(300).getEpochSecond() + "}");
         given().auth()
                 .oauth2(header + "." + payload + ".")
@@ -135,6 +137,7 @@ class TokenVerificationTest {
         generator.initialize(2048);
         var otherKey = generator.generateKeyPair().getPrivate();
         String token = Jwt.issuer("teleconsult")
+                .audience("teleconsult")
                 .subject(userId)
                 .upn(username)
                 .groups("ADMIN")
@@ -150,6 +153,7 @@ class TokenVerificationTest {
         someUser();
         // the classic algorithm-confusion attack: HS256 with the RSA public key as the shared secret
         String token = Jwt.issuer("teleconsult")
+                .audience("teleconsult")
                 .subject(userId)
                 .upn(username)
                 .groups("ADMIN")
@@ -158,6 +162,25 @@ class TokenVerificationTest {
                 .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
                 .sign(new javax.crypto.spec.SecretKeySpec(keys.publicKey().getEncoded(), "HmacSHA256"));
         given().auth().oauth2(token).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseATokenWithoutOrForAnotherAudience() {
+        someUser();
+        var builder = Jwt.issuer("teleconsult")
+                .subject(userId)
+                .upn(username)
+                .groups("SATELLITE_DOCTOR")
+                .expiresIn(300);
+        String none = builder.jws().keyId(keys.keyId()).sign(keys.privateKey());
+        given().auth().oauth2(none).get("/api/me").then().statusCode(401);
+        String other = builder.audience("another-application")
+                .jws()
+                .keyId(keys.keyId())
+                .sign(keys.privateKey());
+        given().auth().oauth2(other).get("/api/me").then().statusCode(401);
+        String ours = builder.audience("teleconsult").jws().keyId(keys.keyId()).sign(keys.privateKey());
+        given().auth().oauth2(ours).get("/api/me").then().statusCode(200);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import vn.teleconsult.identity.domain.RefreshToken;
@@ -27,6 +28,17 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
 
     public int revokeFamily(UUID familyId, Instant now) {
         return update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
+    }
+
+    /** The user's sign-ins (families) that gave out a token since the given instant: their access tokens may live. */
+    public List<UUID> familiesActiveSince(UUID userId, Instant since) {
+        return getEntityManager()
+                .createQuery(
+                        "select distinct t.familyId from RefreshToken t where t.userId = ?1 and t.issuedAt >= ?2",
+                        UUID.class)
+                .setParameter(1, userId)
+                .setParameter(2, since)
+                .getResultList();
     }
 
     public int revokeAllOfUser(UUID userId, Instant now) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import vn.teleconsult.platform.audit.AuditEntry;
 import vn.teleconsult.platform.audit.AuditTrail;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
+import vn.teleconsult.platform.security.RevocationList;
 
 /** Registers system clients of a hospital; the secret is shown once, only its hash is kept. */
 @ApplicationScoped
@@ -27,13 +29,16 @@ public class ClientService {
     private final PasswordHasher hasher;
     private final AdminPolicy policy;
     private final AuditTrail audit;
+    private final RevocationList revocations;
 
     public ClientService(
             SystemClientRepository clients,
             HospitalRepository hospitals,
             PasswordHasher hasher,
             AdminPolicy policy,
-            AuditTrail audit) {
+            AuditTrail audit,
+            RevocationList revocations) {
+        this.revocations = revocations;
         this.clients = clients;
         this.hospitals = hospitals;
         this.hasher = hasher;
@@ -79,6 +84,10 @@ public class ClientService {
                 .filter(found -> policy.administers(actor, found.hospital == null ? null : found.hospital.id))
                 .orElseThrow(() -> ProblemException.notFound("No system client with id " + id + "."));
         c.enabled = false;
+        // its access tokens stop working now; it gets no new ones while disabled
+        revocations.revokeSubject(
+                "client:" + c.clientId,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
         audit.record(
                 AuditEntry.of(AuditAction.UPDATE, "SystemClient", c.clientId).detail("disabled"));
     }

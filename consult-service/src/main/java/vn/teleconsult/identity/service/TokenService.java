@@ -110,10 +110,15 @@ public class TokenService {
         }
         Account a = account.get();
         throttle.recordSuccess(username);
-        var access = accessTokens.issue(a.id().toString(), a.username(), a.roles(), a.hospitalId());
-        String refresh = refreshTokens.startFamily(a.id());
+        var signIn = refreshTokens.startFamily(a.id());
+        var access = accessTokens.issue(
+                a.id().toString(),
+                a.username(),
+                a.roles(),
+                a.hospitalId(),
+                signIn.signIn().toString());
         audit.record(AuditEntry.of(AuditAction.LOGIN, "User", a.id()).detail("grant=password"), actorOf(a), address);
-        return new TokenResponse(access.token(), "Bearer", access.expiresIn(), refresh);
+        return new TokenResponse(access.token(), "Bearer", access.expiresIn(), signIn.token());
     }
 
     private TokenResponse clientCredentials(String clientId, String secret, String address) {
@@ -150,7 +155,7 @@ public class TokenService {
         }
         var rotation = refreshTokens.rotate(token);
         if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
-            return issueFor(rotated.userId(), rotated.newToken());
+            return issueFor(rotated.userId(), rotated.newToken(), rotated.signIn());
         }
         if (rotation instanceof RefreshTokens.Rotation.Reused reused) {
             audit.record(
@@ -167,14 +172,14 @@ public class TokenService {
         throw new OAuthException(400, "invalid_grant", BAD_REFRESH);
     }
 
-    private TokenResponse issueFor(UUID userId, String refresh) {
+    private TokenResponse issueFor(UUID userId, String refresh, UUID signIn) {
         var account = accounts.byId(userId).filter(Account::enabled);
         if (account.isEmpty()) {
-            refreshTokens.revokeAllOf(userId);
+            refreshTokens.lockOut(userId);
             throw new OAuthException(400, "invalid_grant", BAD_REFRESH);
         }
         Account a = account.get();
-        var access = accessTokens.issue(a.id().toString(), a.username(), a.roles(), a.hospitalId());
+        var access = accessTokens.issue(a.id().toString(), a.username(), a.roles(), a.hospitalId(), signIn.toString());
         return new TokenResponse(access.token(), "Bearer", access.expiresIn(), refresh);
     }
 

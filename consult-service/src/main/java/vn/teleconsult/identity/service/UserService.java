@@ -137,7 +137,7 @@ public class UserService {
         u.updatedAt = Instant.now();
         users.flush();
         if (disabling) {
-            refreshTokens.revokeAllOf(u.id);
+            refreshTokens.lockOut(u.id);
         }
         audit.record(AuditEntry.of(AuditAction.UPDATE, "User", u.id).patient(patientRef(u)));
         return UserView.of(u);
@@ -156,7 +156,7 @@ public class UserService {
         audit.record(AuditEntry.of(AuditAction.UPDATE, "User", u.id).detail("password set"));
     }
 
-    /** Ends all of the user's sign-ins (their access tokens run out within minutes). */
+    /** Ends all of the user's sign-ins and their access tokens, on every replica within seconds. */
     @Transactional
     public int signOut(Actor actor, UUID id) {
         var u = findVisible(actor, id);

@@ -14,6 +14,10 @@ public interface AuthSettings {
     @WithDefault("teleconsult")
     String issuer();
 
+    /** Value of the {@code aud} claim of tokens this platform issues, and the audience its verification requires. */
+    @WithDefault("teleconsult")
+    String audience();
+
     /** Lifetime of access tokens; at most 15 minutes. */
     @WithDefault("PT15M")
     Duration accessTokenLifetime();
@@ -48,6 +52,12 @@ public interface AuthSettings {
 
         /** The issuer's JWKS address, e.g. {@code https://sso.example.vn/realms/teleconsult/protocol/openid-connect/certs}. */
         Optional<String> jwksUrl();
+
+        /**
+         * The audience ({@code aud}) the external issuer's tokens must name, e.g. set by a Keycloak audience mapper;
+         * {@code teleconsult.auth.audience} when absent.
+         */
+        Optional<String> audience();
 
         /** Path of the roles claim in the external token, e.g. {@code realm_access/roles} for Keycloak. */
         @WithDefault("groups")

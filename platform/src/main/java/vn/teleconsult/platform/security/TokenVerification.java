@@ -11,8 +11,8 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 
 /**
- * Tells SmallRye JWT which tokens to trust: RS256 only, signed by the platform's own key and issuer, or, when
- * configured, by an external OpenID Connect issuer's published keys.
+ * Tells SmallRye JWT which tokens to trust: RS256 only, for the configured audience, signed by the platform's own key
+ * and issuer, or, when configured, by an external OpenID Connect issuer's published keys.
  */
 @ApplicationScoped
 @Startup
@@ -42,7 +42,9 @@ public class TokenVerification {
             info.setIssuedBy(external.issuer().get());
             info.setPublicKeyLocation(external.jwksUrl().orElseThrow());
             info.setGroupsPath(external.rolesClaim());
+            info.setExpectedAudience(Set.of(external.audience().orElse(settings.audience())));
         } else {
+            info.setExpectedAudience(Set.of(settings.audience()));
             info.setIssuedBy(settings.issuer());
             info.setPublicVerificationKey(keys.publicKey());
         }

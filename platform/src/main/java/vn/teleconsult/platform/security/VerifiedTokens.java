@@ -13,6 +13,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -22,9 +23,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *
  * <p>The cache is keyed by the whole compact token (header, claims and signature), so a hit is the very string that
  * was verified before, and an entry is never used after the token's {@code exp} plus the allowed clock skew — the
- * instant from which SmallRye JWT itself would refuse it. Failures are never remembered. The platform has no
- * revocation of access tokens before they expire (they live at most 15 minutes; refresh tokens are revocable), so
- * remembering a verified token changes nothing a caller can observe. See decision 0015.
+ * instant from which SmallRye JWT itself would refuse it. Failures are never remembered. Every parse, cache hit or
+ * not, then asks the {@link RevocationList} (a hash lookup in its in-memory copy) and refuses a token whose sign-in or
+ * subject has been revoked since it was issued, so remembering a verified token never outlives a revocation. See
+ * decisions 0015 and 0019.
  */
 @ApplicationScoped
 @Alternative
@@ -35,16 +37,27 @@ public class VerifiedTokens implements JWTParser {
     private final long graceSeconds;
     private final int capacity;
     private final Clock clock;
+    private final Predicate<JsonWebToken> revoked;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     private record Verified(JsonWebToken token, long usableUntilEpochSecond) {}
 
     @Inject
-    public VerifiedTokens(DefaultJWTParser delegate, AuthSettings settings) {
-        this(delegate, settings.clockSkew(), settings.verifiedTokenCacheSize(), Clock.systemUTC());
+    public VerifiedTokens(DefaultJWTParser delegate, AuthSettings settings, RevocationList revocations) {
+        this(
+                delegate,
+                settings.clockSkew(),
+                settings.verifiedTokenCacheSize(),
+                Clock.systemUTC(),
+                revocations::revoked);
     }
 
     VerifiedTokens(JWTParser delegate, Duration clockSkew, int capacity, Clock clock) {
+        this(delegate, clockSkew, capacity, clock, token -> false);
+    }
+
+    VerifiedTokens(JWTParser delegate, Duration clockSkew, int capacity, Clock clock, Predicate<JsonWebToken> revoked) {
+        this.revoked = revoked;
         this.delegate = delegate;
         this.graceSeconds = clockSkew.toSeconds();
         this.capacity = capacity;
@@ -53,10 +66,21 @@ public class VerifiedTokens implements JWTParser {
 
     /**
      * The verified token: from the cache before its {@code exp} plus the clock skew (the instant from which SmallRye
-     * JWT refuses it), else verified (and remembered) now.
+     * JWT refuses it), else verified (and remembered) now; refused, either way, when it has been revoked.
      */
     @Override
     public JsonWebToken parse(String token) throws ParseException {
+        return notRevoked(verified(token));
+    }
+
+    private JsonWebToken notRevoked(JsonWebToken token) throws ParseException {
+        if (revoked.test(token)) {
+            throw new ParseException("The token's sign-in has been revoked");
+        }
+        return token;
+    }
+
+    private JsonWebToken verified(String token) throws ParseException {
         if (capacity <= 0 || token == null) {
             return delegate.parse(token);
         }
@@ -92,37 +116,37 @@ public class VerifiedTokens implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return delegate.parse(token, context);
+        return notRevoked(delegate.parse(token, context));
     }
 
     @Override
     public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return delegate.verify(token, key);
+        return notRevoked(delegate.verify(token, key));
     }
 
     @Override
     public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return delegate.verify(token, key);
+        return notRevoked(delegate.verify(token, key));
     }
 
     @Override
     public JsonWebToken verify(String token, String secret) throws ParseException {
-        return delegate.verify(token, secret);
+        return notRevoked(delegate.verify(token, secret));
     }
 
     @Override
     public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return delegate.decrypt(token, key);
+        return notRevoked(delegate.decrypt(token, key));
     }
 
     @Override
     public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return delegate.decrypt(token, key);
+        return notRevoked(delegate.decrypt(token, key));
     }
 
     @Override
     public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return delegate.decrypt(token, secret);
+        return notRevoked(delegate.decrypt(token, secret));
     }
 
     @Override

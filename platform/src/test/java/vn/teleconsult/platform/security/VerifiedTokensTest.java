@@ -108,6 +108,22 @@ class VerifiedTokensTest {
         assertEquals(2, verifications.get("t300.sig"));
     }
 
+    @Test
+    void shouldRefuseARevokedTokenOnEveryParseCacheHitOrNot() throws Exception {
+        var revoked = new java.util.HashSet<String>();
+        var tokens = new VerifiedTokens(checker, SKEW, 100, clock, token -> revoked.contains(token.getRawToken()));
+        tokens.parse("t300.sig");
+        tokens.parse("t300.sig");
+        assertEquals(1, verifications.get("t300.sig"));
+
+        revoked.add("t300.sig");
+        assertThrows(ParseException.class, () -> tokens.parse("t300.sig")); // a cache hit
+        revoked.add("t300.new");
+        assertThrows(ParseException.class, () -> tokens.parse("t300.new")); // verified now
+        assertEquals(1, verifications.get("t300.sig"));
+        tokens.parse("t300.other");
+    }
+
     /** Claims of a checked token: only what the cache reads. */
     private record Claims(String raw, long exp) implements JsonWebToken {
         @Override
