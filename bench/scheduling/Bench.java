@@ -67,7 +67,7 @@ public class Bench {
                 "/api/auth/token",
                 null,
                 "application/x-www-form-urlencoded",
-                "grant_type=password&username=" + user + "&password=Demo%402026");
+                "grant_type=password&username=" + user + "&password=Demo-Consult-2026");
         return field(response.body(), "access_token");
     }
 
@@ -260,7 +260,7 @@ public class Bench {
                 "/api/admin/users",
                 token("admin"),
                 "{\"username\":\"bench-specialist\",\"fullName\":\"Bench Specialist\",\"hospitalId\":\"" + hub
-                        + "\",\"roles\":[\"HUB_SPECIALIST\"],\"password\":\"Demo@2026\"}");
+                        + "\",\"roles\":[\"HUB_SPECIALIST\"],\"password\":\"Demo-Consult-2026\"}");
         if (created.statusCode() != 201 && created.statusCode() != 409) {
             throw new IllegalStateException("bench specialist: " + created.statusCode() + " " + created.body());
         }

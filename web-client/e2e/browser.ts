@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const CHROMIUM = process.env.TELECONSULT_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOTS = new URL('../target/screenshots/', import.meta.url);
 
-export const DEMO_PASSWORD = 'Demo@2026';
+export const DEMO_PASSWORD = 'Demo-Consult-2026';
 
 /** The application under test; BrowserIT sets it. */
 export function baseUrl(): string {

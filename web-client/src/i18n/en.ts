@@ -175,7 +175,7 @@ export const en: Record<MessageKey, string> = {
     'admin.users.roles': 'Roles',
     'admin.users.enabled': 'Active',
     'admin.users.password': 'Initial password',
-    'admin.users.passwordHint': 'At least 8 characters; the user should change it after signing in.',
+    'admin.users.passwordHint': 'At least 12 characters, not a common password or the user name; a few unrelated words are easy to remember and safe.',
     'admin.users.required': 'Please fill in the user name, full name and password, and choose at least one role.',
     'audit.title': 'Audit trail',
     'audit.total.one': '{count} entry',

@@ -174,7 +174,7 @@ export const vi = {
     'admin.users.roles': 'Vai trò',
     'admin.users.enabled': 'Đang hoạt động',
     'admin.users.password': 'Mật khẩu ban đầu',
-    'admin.users.passwordHint': 'Ít nhất 8 ký tự; người dùng nên đổi sau lần đăng nhập đầu.',
+    'admin.users.passwordHint': 'Ít nhất 12 ký tự, không phải mật khẩu phổ biến hay tên người dùng; vài từ không liên quan dễ nhớ mà vẫn an toàn.',
     'admin.users.required': 'Vui lòng điền tên đăng nhập, họ tên, mật khẩu và chọn ít nhất một vai trò.',
     'audit.title': 'Nhật ký truy vết',
     'audit.total.one': '{count} bản ghi',

@@ -284,7 +284,7 @@ function newUserForm(api: ApiClient, me: Me, hospitalList: AdminHospital[], relo
     }
     const specialty = textInput('specialty', { maxlength: 100 });
     const roleBoxes = ROLES.map((r) => ({ role: r, box: h('input', { type: 'checkbox', name: 'roles', value: r }) }));
-    const password = h('input', { type: 'password', name: 'password', autocomplete: 'new-password', minlength: 8 });
+    const password = h('input', { type: 'password', name: 'password', autocomplete: 'new-password', minlength: 12 });
     const failure = errorAlert();
     const submit = msg('button', { key: 'admin.add' }, { type: 'submit', class: 'button button-primary' });
     const roles = h(

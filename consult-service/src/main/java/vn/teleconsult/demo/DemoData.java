@@ -34,7 +34,10 @@ import vn.teleconsult.platform.security.Role;
 public class DemoData {
 
     /** The password of every demo account, printed in the README. */
-    public static final String PASSWORD = "Demo@2026";
+    public static final String PASSWORD = "Demo-Consult-2026";
+
+    /** The demo password before passwords had to be 12 characters; accounts still holding it get the new one. */
+    private static final String EARLIER_PASSWORD = "Demo@2026";
 
     record DemoHospital(String code, String name, HospitalKind kind, String province, List<String> hubs) {}
 
@@ -155,7 +158,11 @@ public class DemoData {
                             satellite.hubs.add(hospitals.findByCode(code).orElseThrow()));
         }
         for (var d : USERS) {
-            if (users.findByUsername(d.username()).isEmpty()) {
+            var existing = users.findByUsername(d.username());
+            if (existing.isPresent() && hasher.matches(EARLIER_PASSWORD, existing.get().passwordHash)) {
+                existing.get().passwordHash = hasher.hash(PASSWORD);
+            }
+            if (existing.isEmpty()) {
                 var u = new User();
                 u.id = UUID.randomUUID();
                 u.username = d.username();

@@ -127,4 +127,12 @@ class DemoDataTest {
                     .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
         }
     }
+
+    @Test
+    void shouldGiveDemoAccountsAPasswordThatMeetsThePasswordRules() {
+        var policy = new vn.teleconsult.identity.service.PasswordPolicy();
+        for (var user : DemoData.USERS) {
+            assertEquals(DemoData.PASSWORD, policy.accept(user.username(), DemoData.PASSWORD));
+        }
+    }
 }

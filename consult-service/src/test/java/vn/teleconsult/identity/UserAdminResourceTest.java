@@ -130,6 +130,80 @@ class UserAdminResourceTest {
     }
 
     @Test
+    void shouldRefuseShortCommonAndOwnNamePasswordsWithAReasonWhereverAPasswordIsSet() {
+        var admin = Fixtures.token(fixtures.user(Role.ADMIN, null));
+        var hub = fixtures.hospital(HospitalKind.HUB);
+        String username = Fixtures.unique("bs.lan");
+        var refusals = Map.of(
+                "12345678",
+                "at least 12 characters",
+                "password",
+                "at least 12 characters",
+                "password1234",
+                "most common passwords",
+                "qwerty123456",
+                "most common passwords",
+                username,
+                "user name");
+        refusals.forEach((password, reason) -> {
+            var body = newUser(username, hub, Role.COORDINATOR);
+            body.put("password", password);
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/admin/users")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString(reason));
+        });
+        given().auth()
+                .oauth2(admin)
+                .get("/api/admin/users?q=" + username)
+                .then()
+                .body("total", equalTo(0));
+
+        String staff = fixtures.user(Role.COORDINATOR, hub);
+        String staffId = given().auth()
+                .oauth2(admin)
+                .get("/api/admin/users?q=" + staff)
+                .then()
+                .extract()
+                .path("items[0].id");
+        for (String weak : List.of("12345678", "password", "iloveyou2026", staff)) {
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("password", weak))
+                    .put("/api/admin/users/" + staffId + "/password")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("password: "));
+        }
+        // the old password still works: nothing changed
+        Fixtures.token(staff);
+
+        // a long passphrase in Vietnamese, typed decomposed, signs in when typed composed (NFKC)
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("password", "ngu\u031b\u0323a đúng pin kẹp giấy"))
+                .put("/api/admin/users/" + staffId + "/password")
+                .then()
+                .statusCode(204);
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("grant_type", "password")
+                .formParam("username", staff)
+                .formParam("password", "ngựa đúng pin kẹp giấy")
+                .header("X-Forwarded-For", Fixtures.someAddress())
+                .post("/api/auth/token")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void shouldRefuseNonAdmins() {
         var hub = fixtures.hospital(HospitalKind.HUB);
         for (Role role : List.of(Role.COORDINATOR, Role.HUB_SPECIALIST)) {

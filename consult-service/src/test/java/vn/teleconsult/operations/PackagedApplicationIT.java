@@ -21,7 +21,7 @@ class PackagedApplicationIT {
 
         String token = given().formParam("grant_type", "password")
                 .formParam("username", "doctor")
-                .formParam("password", "Demo@2026")
+                .formParam("password", "Demo-Consult-2026")
                 .post("/api/auth/token")
                 .then()
                 .statusCode(200)

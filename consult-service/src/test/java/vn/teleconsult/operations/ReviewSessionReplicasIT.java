@@ -185,7 +185,7 @@ class ReviewSessionReplicasIT {
     private static String token(String username) {
         return given().formParam("grant_type", "password")
                 .formParam("username", username)
-                .formParam("password", "Demo@2026")
+                .formParam("password", "Demo-Consult-2026")
                 .post("/api/auth/token")
                 .then()
                 .statusCode(200)

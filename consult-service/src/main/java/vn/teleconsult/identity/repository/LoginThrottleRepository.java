@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Counts failed sign-ins per key in PostgreSQL, so every replica sees the same counts. */
+/** Counts failed sign-ins per key, and how long each key is paused, in PostgreSQL, so every replica sees the same. */
 @ApplicationScoped
 public class LoginThrottleRepository {
 
@@ -28,41 +28,46 @@ public class LoginThrottleRepository {
     }
 
     /**
-     * Adds one failure to the key's count (restarting the count when its window has passed) and blocks the key when
-     * the count reaches {@code maxFailures}; one atomic statement, safe under concurrent sign-ins.
+     * Adds one failure to the key's count, starting the count over when the key has been quiet for {@code window}
+     * (no failure, and no pause, for that long). Past {@code freeFailures}, each failure pauses the key for {@code
+     * firstDelay} doubled once per further failure, at most {@code maxDelay}. One atomic statement, safe under
+     * concurrent sign-ins on any replica.
      */
-    public void recordFailure(String key, int maxFailures, Duration window, Duration lockout) {
+    public void recordFailure(String key, int freeFailures, Duration firstDelay, Duration maxDelay, Duration window) {
+        String quiet = "greatest(t.window_started, coalesce(t.blocked_until, t.window_started))"
+                + " < now() - make_interval(secs => :window)";
+        String count = "(case when " + quiet + " then 1 else t.failures + 1 end)";
         em.createNativeQuery(
                         """
                         insert into identity.login_throttle as t (key, failures, window_started, blocked_until)
-                        values (:key, 1, now(), case when :max <= 1 then now() + make_interval(secs => :lockout) end)
+                        values (:key, 1, now(),
+                                case when 1 > :free then now() + make_interval(secs => least(:max, :first)) end)
                         on conflict (key) do update set
-                            failures = case when t.window_started < now() - make_interval(secs => :window)
-                                            then 1 else t.failures + 1 end,
-                            window_started = case when t.window_started < now() - make_interval(secs => :window)
-                                                  then now() else t.window_started end,
+                            failures = %1$s,
+                            window_started = case when %2$s then now() else t.window_started end,
                             blocked_until = case
-                                when (case when t.window_started < now() - make_interval(secs => :window)
-                                           then 1 else t.failures + 1 end) >= :max
-                                then now() + make_interval(secs => :lockout)
+                                when %1$s > :free then now() + make_interval(secs => least(:max,
+                                    :first * power(2, least(%1$s - :free - 1, 40))))
                                 else t.blocked_until end
-                        """)
+                        """
+                                .formatted(count, quiet))
                 .setParameter("key", key)
-                .setParameter("max", maxFailures)
-                .setParameter("window", (double) window.toSeconds())
-                .setParameter("lockout", (double) lockout.toSeconds())
+                .setParameter("free", freeFailures)
+                .setParameter("first", seconds(firstDelay))
+                .setParameter("max", seconds(maxDelay))
+                .setParameter("window", seconds(window))
                 .executeUpdate();
     }
 
-    /** Deletes counts whose window has passed and that block nothing; answers how many. */
+    /** Deletes counts of keys quiet for longer than the window that pause nothing; answers how many. */
     public int purgeStale(Duration window) {
         return em.createNativeQuery(
                         """
                         delete from identity.login_throttle
-                        where window_started < now() - make_interval(secs => :window)
-                          and (blocked_until is null or blocked_until < now())
+                        where greatest(window_started, coalesce(blocked_until, window_started))
+                              < now() - make_interval(secs => :window)
                         """)
-                .setParameter("window", (double) window.toSeconds())
+                .setParameter("window", seconds(window))
                 .executeUpdate();
     }
 
@@ -70,6 +75,10 @@ public class LoginThrottleRepository {
         em.createNativeQuery("delete from identity.login_throttle where key = :key")
                 .setParameter("key", key)
                 .executeUpdate();
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
     }
 
     private static Instant toInstant(Object value) {

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import vn.teleconsult.platform.security.Role;
 
-/** A user to create. */
+/** A user to create; {@link PasswordPolicy} decides whether the password may be used. */
 public record NewUser(
         @NotBlank
                 @Size(min = 3, max = 64)
@@ -20,4 +20,4 @@ public record NewUser(
         UUID hospitalId,
         @Size(max = 100) String specialty,
         @NotEmpty Set<Role> roles,
-        @NotBlank @Size(min = 8, max = 200) String password) {}
+        @NotBlank @Size(max = 1000) String password) {}

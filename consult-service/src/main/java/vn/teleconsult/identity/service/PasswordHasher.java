@@ -15,8 +15,12 @@ public class PasswordHasher {
     /** Checked against when the user does not exist, so that both cases take the same time. */
     private final String decoy = hash(UUID.randomUUID().toString());
 
+    /** Hashes the password's NFKC form ({@link PasswordPolicy#normalize}). */
     public String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+        return Password.hash(PasswordPolicy.normalize(password))
+                .addRandomSalt(16)
+                .with(ARGON2)
+                .getResult();
     }
 
     public boolean matches(String password, String hash) {
@@ -24,7 +28,11 @@ public class PasswordHasher {
             return false;
         }
         try {
-            return Password.check(password, hash).with(ARGON2);
+            String normalized = PasswordPolicy.normalize(password);
+            // hashes made before passwords were normalised were made of the text as typed
+            return Password.check(normalized, hash).with(ARGON2)
+                    || (!normalized.equals(password)
+                            && Password.check(password, hash).with(ARGON2));
         } catch (RuntimeException malformedHash) {
             return false;
         }

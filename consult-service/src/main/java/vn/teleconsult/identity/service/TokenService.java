@@ -1,7 +1,6 @@
 package vn.teleconsult.identity.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import vn.teleconsult.platform.audit.AuditAction;
@@ -109,7 +108,7 @@ public class TokenService {
             throw new OAuthException(401, "invalid_grant", WRONG_CREDENTIALS);
         }
         Account a = account.get();
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(username, address);
         var signIn = refreshTokens.startFamily(a.id());
         var access = accessTokens.issue(
                 a.id().toString(),
@@ -139,7 +138,7 @@ public class TokenService {
                     address);
             throw new OAuthException(401, "invalid_client", "Unknown client or wrong client secret.");
         }
-        throttle.recordSuccess(throttleKey);
+        throttle.recordSuccess(throttleKey, address);
         var c = client.get();
         var access = accessTokens.issue("client:" + c.clientId(), c.clientId(), Set.of(Role.SYSTEM), c.hospitalId());
         audit.record(
@@ -192,18 +191,21 @@ public class TokenService {
 
     private void refuseWhilePaused(String username, String address) {
         throttle.pausedFor(username, address).ifPresent(wait -> {
-            long seconds = Math.max(1, wait.toSeconds() + 1);
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             throw new OAuthException(
                     429,
                     "slow_down",
-                    "Too many failed sign-in attempts. Try again in " + minutes(seconds) + ".",
+                    "Too many failed sign-in attempts. Try again in " + inWords(seconds) + ".",
                     seconds);
         });
     }
 
-    private static String minutes(long seconds) {
-        long m = Duration.ofSeconds(seconds).toMinutes() + (seconds % 60 == 0 ? 0 : 1);
-        return m <= 1 ? "1 minute" : m + " minutes";
+    private static String inWords(long seconds) {
+        if (seconds < 60) {
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+        long m = (seconds + 59) / 60;
+        return m == 1 ? "1 minute" : m + " minutes";
     }
 
     private static Actor actorOf(Account a) {

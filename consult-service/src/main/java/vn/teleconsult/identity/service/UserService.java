@@ -36,6 +36,7 @@ public class UserService {
     private final UserRepository users;
     private final HospitalRepository hospitals;
     private final PasswordHasher hasher;
+    private final PasswordPolicy passwords;
     private final RefreshTokens refreshTokens;
     private final AdminPolicy policy;
     private final AuditTrail audit;
@@ -44,12 +45,14 @@ public class UserService {
             UserRepository users,
             HospitalRepository hospitals,
             PasswordHasher hasher,
+            PasswordPolicy passwords,
             RefreshTokens refreshTokens,
             AdminPolicy policy,
             AuditTrail audit) {
         this.users = users;
         this.hospitals = hospitals;
         this.hasher = hasher;
+        this.passwords = passwords;
         this.refreshTokens = refreshTokens;
         this.policy = policy;
         this.audit = audit;
@@ -99,6 +102,7 @@ public class UserService {
             throw ProblemException.conflict("The user name '" + input.username() + "' is taken.");
         }
         var hospital = hospitalFor(actor, input.hospitalId(), input.roles());
+        String password = passwords.accept(input.username(), input.password());
         var u = new User();
         u.id = UUID.randomUUID();
         u.username = input.username().trim();
@@ -107,7 +111,7 @@ public class UserService {
         u.hospital = hospital;
         u.specialty = blankToNull(input.specialty());
         u.roles = EnumSet.copyOf(input.roles());
-        u.passwordHash = hasher.hash(input.password());
+        u.passwordHash = hasher.hash(password);
         u.createdAt = Instant.now();
         u.updatedAt = u.createdAt;
         users.persist(u);
@@ -146,11 +150,8 @@ public class UserService {
     /** Sets a new password and ends the user's current sign-ins. */
     @Transactional
     public void setPassword(Actor actor, UUID id, String password) {
-        if (password == null || password.length() < 8 || password.length() > 200) {
-            throw ProblemException.badRequest("password: must be 8 to 200 characters long");
-        }
         var u = findVisible(actor, id);
-        u.passwordHash = hasher.hash(password);
+        u.passwordHash = hasher.hash(passwords.accept(u.username, password));
         u.updatedAt = Instant.now();
         refreshTokens.revokeAllOf(u.id);
         audit.record(AuditEntry.of(AuditAction.UPDATE, "User", u.id).detail("password set"));
