@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.teleconsult.platform.text.InvalidText;
 import vn.teleconsult.platform.text.Utf8Check;
@@ -158,6 +160,18 @@ public class ProblemMapper {
     /** Anything unexpected: logged with an id for the operator, answered without internals. */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // a version check that failed at commit arrives wrapped (transaction rollback, interceptor)
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return Problem.response(
+                        409,
+                        "Changed by someone else",
+                        "The record was changed by someone else at the same time; reload it and try again.");
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s", errorId);
         return Problem.response(
