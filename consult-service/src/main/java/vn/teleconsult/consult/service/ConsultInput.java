@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import vn.teleconsult.consult.domain.Urgency;
+import vn.teleconsult.platform.text.Name;
 
 /**
  * A consult request as the satellite doctor writes it: the patient, the clinical summary, the question, urgency,
@@ -17,7 +18,7 @@ public record ConsultInput(
         @NotBlank @Size(max = 8000) String clinicalSummary,
         @NotBlank @Size(max = 2000) String question,
         @NotNull Urgency urgency,
-        @NotBlank @Size(max = 100) String specialty,
+        @NotBlank @Name @Size(max = 100) String specialty,
         @NotNull UUID hubId,
         @Size(max = 20) List<@NotBlank @Size(max = 64) String> studyUids,
         boolean consentRecorded) {}

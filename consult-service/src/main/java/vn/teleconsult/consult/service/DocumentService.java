@@ -19,6 +19,7 @@ import vn.teleconsult.consult.repository.DocumentRepository;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
+import vn.teleconsult.platform.text.TextRules;
 
 /** Attaches documents (PDF, PNG, JPEG) to consults, checking their real type by content and their size. */
 @ApplicationScoped
@@ -37,15 +38,21 @@ public class DocumentService {
     /** Stores the uploaded file; the declared type must be what the content is, and it must fit the size limit. */
     public DocumentInfo upload(Actor actor, UUID consultId, String fileName, String declaredType, Path file) {
         byte[] content = read(file);
-        String name = fileName == null || fileName.isBlank() ? "document" : fileName.strip();
+        String name = fileName == null || TextRules.looksEmpty(fileName)
+                ? "document"
+                : TextRules.normalized(fileName.strip());
         if (name.length() > 200) {
             throw ProblemException.badRequest("The file name is longer than 200 characters.");
+        }
+        String problem = TextRules.problem(name, false);
+        if (problem != null) {
+            throw ProblemException.badRequest("The file name " + problem + "; rename the file and send it again.");
         }
         String actual = DocumentTypes.sniff(content)
                 .orElseThrow(() -> new ProblemException(
                         415,
                         "Unsupported document",
-                        "Only PDF, PNG and JPEG documents can be attached; this file's content is none of them."));
+                        "Only PDF, PNG and JPEG documents can be attached; this file's content is none of" + " them."));
         if (!actual.equals(DocumentTypes.normalise(declaredType))) {
             throw new ProblemException(
                     415,

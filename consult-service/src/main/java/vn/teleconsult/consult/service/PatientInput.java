@@ -7,10 +7,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import vn.teleconsult.consult.domain.Sex;
+import vn.teleconsult.platform.text.Name;
 
 /** The patient as the satellite identifies them; national ID and health-insurance number are optional. */
 public record PatientInput(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Name @Size(max = 200) String name,
         @NotNull @PastOrPresent LocalDate birthDate,
         @NotNull Sex sex,
         @Size(max = 20) @Pattern(regexp = "[0-9]{9,12}", message = "must be 9 to 12 digits") String nationalId,

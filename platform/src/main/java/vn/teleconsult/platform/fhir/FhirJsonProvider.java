@@ -19,6 +19,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.text.Utf8CheckingStream;
 
 /** Reads and writes FHIR R4 resources (Bundles included) as {@code application/fhir+json} with HAPI's parser. */
 @Provider
@@ -44,9 +45,10 @@ public class FhirJsonProvider implements MessageBodyReader<IBaseResource>, Messa
             Annotation[] annotations,
             MediaType mediaType,
             MultivaluedMap<String, String> headers,
-            InputStream body) {
+            InputStream body)
+            throws java.io.IOException {
         try {
-            var reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+            var reader = new InputStreamReader(new Utf8CheckingStream(body), StandardCharsets.UTF_8);
             return type.isInterface()
                     ? context.newJsonParser().parseResource(reader)
                     : context.newJsonParser().parseResource(type, reader);

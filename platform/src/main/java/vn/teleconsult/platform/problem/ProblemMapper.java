@@ -1,6 +1,7 @@
 package vn.teleconsult.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -9,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.teleconsult.platform.text.InvalidText;
+import vn.teleconsult.platform.text.Utf8Check;
 
 /** Renders every error of the REST API as {@code application/problem+json}, once, in one place. */
 public class ProblemMapper {
@@ -42,7 +47,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unreadable(JsonMappingException e) {
         String detail;
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof InvalidText t) {
+            detail = (e.getPath().isEmpty() ? "The text " : "Field '" + path(e) + "' ") + t.reason()
+                    + "; send printable text only.";
+        } else if (e instanceof UnrecognizedPropertyException u) {
             detail = "Unknown field '" + u.getPropertyName() + "'.";
         } else if (e instanceof InvalidFormatException f && f.getTargetType().isEnum()) {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
@@ -80,6 +88,23 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response notUtf8(Utf8Check.MalformedText e) {
+        return Problem.response(
+                400,
+                "Invalid request",
+                "The request is not valid UTF-8 (byte " + e.offset()
+                        + "): overlong forms, encoded surrogates and broken sequences are refused.");
+    }
+
+    @ServerExceptionMapper
+    public Response beyondLimits(StreamConstraintsException e) {
+        return Problem.response(
+                400,
+                "Invalid request",
+                "The request body goes beyond what this server reads: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return Response.fromResponse(
                         Problem.response(401, "Unauthorized", "Sign in first: a valid bearer token is needed."))
@@ -108,6 +133,12 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadable(mapping);
         }
+        if (e.getCause() instanceof Utf8Check.MalformedText text) {
+            return notUtf8(text);
+        }
+        if (e.getCause() instanceof StreamConstraintsException limits) {
+            return beyondLimits(limits);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
@@ -129,6 +160,18 @@ public class ProblemMapper {
     /** Anything unexpected: logged with an id for the operator, answered without internals. */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // a version check that failed at commit arrives wrapped (transaction rollback, interceptor)
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return Problem.response(
+                        409,
+                        "Changed by someone else",
+                        "The record was changed by someone else at the same time; reload it and try again.");
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s", errorId);
         return Problem.response(

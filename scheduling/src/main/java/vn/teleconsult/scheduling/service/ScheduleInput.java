@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import vn.teleconsult.platform.text.Name;
 import vn.teleconsult.scheduling.api.BookingKind;
 import vn.teleconsult.scheduling.api.VisitMode;
 
@@ -20,7 +21,7 @@ public record ScheduleInput(
         UUID resourceId,
         @NotNull BookingKind kind,
         @NotBlank @Size(max = 100) String serviceCode,
-        @Size(max = 100) String specialty,
+        @Name @Size(max = 100) String specialty,
         @NotEmpty Set<VisitMode> modes,
         @Size(max = 64) String timeZone,
         @NotNull Integer slotMinutes,
