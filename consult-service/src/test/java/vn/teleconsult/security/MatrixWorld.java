@@ -331,7 +331,7 @@ final class MatrixWorld {
                         List.of(Map.of(
                                 "rrule", "FREQ=DAILY",
                                 "start", "00:00",
-                                "end", "23:30",
+                                "end", "23:00",
                                 "validFrom", LocalDate.now(ZONE).plusDays(1).toString()))))
                 .post("/api/scheduling/schedules")
                 .then()
@@ -526,6 +526,30 @@ final class MatrixWorld {
         }
         studyOut[0] = "1.3.6.1.4.1.5962.1.2.1." + stem;
         return dicom;
+    }
+
+    /** A new instance (fresh series and SOP Instance UIDs) of an existing study made by {@link #ctWithFreshUids}. */
+    static byte[] ctInStudy(String studyUid) throws Exception {
+        byte[] dicom = Files.readAllBytes(Path.of(CT_SMALL));
+        replace(dicom, "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322", studyUid);
+        var random = ThreadLocalRandom.current();
+        String stem = "2" + String.format("%013d", random.nextLong(1_000_000_000_000L)) + "."
+                + (10000 + random.nextInt(89999));
+        replace(dicom, "20040119072730.12322", stem);
+        return dicom;
+    }
+
+    private static void replace(byte[] dicom, String from, String to) {
+        byte[] old = from.getBytes(StandardCharsets.US_ASCII);
+        byte[] fresh = to.getBytes(StandardCharsets.US_ASCII);
+        if (old.length != fresh.length) {
+            throw new IllegalArgumentException("UIDs of different lengths: " + from + ", " + to);
+        }
+        for (int i = 0; i + old.length <= dicom.length; i++) {
+            if (java.util.Arrays.equals(dicom, i, i + old.length, old, 0, old.length)) {
+                System.arraycopy(fresh, 0, dicom, i, fresh.length);
+            }
+        }
     }
 
     static final String BOUNDARY = "matrix-boundary";
@@ -727,6 +751,13 @@ final class MatrixWorld {
         schedule.own = c -> c == Caller.PATIENT ? visitSchedA : consultSchedA;
         schedule.none = c -> c == Caller.PATIENT ? visitSchedA2 : consultSchedA2;
         schedule.other = c -> c == Caller.PATIENT ? visitSchedB : consultSchedB;
+        Kind slot = define("slot");
+        slot.own = c -> fresh(() -> visitSchedA + "-"
+                + Instant.parse(freeSlot(netAdmin, visitSchedA, "PATIENT_VISIT")).getEpochSecond());
+        slot.none = slot.own;
+        slot.other = slot.own;
+        onCall(coordA, specAId);
+        onCall(coordB, specBId);
         Kind practitioner = define("practitioner");
         practitioner.own = all(specAId);
         practitioner.none = all(specA2Id);
@@ -781,6 +812,23 @@ final class MatrixWorld {
         file.own = all(UUID.randomUUID());
         file.none = all(UUID.randomUUID());
         file.other = all(UUID.randomUUID());
+    }
+
+    /** The specialist on call for "Tim mạch" at their hub for the next hours. */
+    private static void onCall(String coordinator, UUID specialist) {
+        as(coordinator)
+                .body(Map.of(
+                        "practitionerId",
+                        specialist.toString(),
+                        "specialty",
+                        "Tim mạch",
+                        "start",
+                        Instant.now().minusSeconds(600).toString(),
+                        "end",
+                        Instant.now().plusSeconds(4 * 3600).toString()))
+                .post("/api/scheduling/oncall")
+                .then()
+                .statusCode(201);
     }
 
     private static String idOf(String token) {
