@@ -50,7 +50,7 @@ public class OnCallResource {
         if (hubId == null || specialty == null || specialty.isBlank()) {
             throw ProblemException.badRequest("hub and specialty are both needed.");
         }
-        UUID who = onCall.onCall(hubId, specialty, Instant.now())
+        UUID who = onCall.onCallFor(current.require(), hubId, specialty, Instant.now())
                 .orElseThrow(() -> ProblemException.notFound("Nobody is on call for " + specialty + " now."));
         return Map.of("practitionerId", who, "hub", hubId, "specialty", specialty);
     }

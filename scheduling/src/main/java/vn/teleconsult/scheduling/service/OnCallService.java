@@ -62,6 +62,19 @@ public class OnCallService {
                 id, hub, input.specialty().strip().toLowerCase(), input.practitionerId(), input.start(), input.end());
     }
 
+    /**
+     * Who is on call for the specialty at the hub, for a caller who may know: the hub's own staff and doctors of
+     * satellites linked to it. For anyone else nobody is on call there, as for a hub they do not know.
+     */
+    @Transactional
+    public Optional<UUID> onCallFor(Actor actor, UUID hubId, String specialty, Instant at) {
+        boolean ownHub = hubId.equals(actor.hospitalId());
+        boolean linkedSatellite = actor.hospitalId() != null
+                && actor.has(Role.SATELLITE_DOCTOR)
+                && directory.linked(actor.hospitalId(), hubId);
+        return ownHub || linkedSatellite ? onCall(hubId, specialty, at) : Optional.empty();
+    }
+
     @Transactional
     public Optional<UUID> onCall(UUID hubId, String specialty, Instant at) {
         @SuppressWarnings("unchecked")

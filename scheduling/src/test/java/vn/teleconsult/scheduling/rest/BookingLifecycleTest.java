@@ -172,6 +172,15 @@ class BookingLifecycleTest {
                     .statusCode(200)
                     .body("practitionerId", equalTo(hub.specialist().id().toString()));
         }
+        // another hub's staff and a doctor of a satellite not linked to the hub are not told (as for no shift)
+        var other = world.hub();
+        for (var stranger : List.of(other.coordinator(), other.specialist(), other.doctor())) {
+            world.as(stranger)
+                    .queryParams(Map.of("hub", hub.id().toString(), "specialty", "neurology"))
+                    .get("/api/scheduling/oncall")
+                    .then()
+                    .statusCode(404);
+        }
         world.as(hub.doctor())
                 .queryParams(Map.of("hub", hub.id().toString(), "specialty", "dermatology"))
                 .get("/api/scheduling/oncall")
