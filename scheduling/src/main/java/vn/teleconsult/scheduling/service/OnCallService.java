@@ -68,11 +68,7 @@ public class OnCallService {
      */
     @Transactional
     public Optional<UUID> onCallFor(Actor actor, UUID hubId, String specialty, Instant at) {
-        boolean ownHub = hubId.equals(actor.hospitalId());
-        boolean linkedSatellite = actor.hospitalId() != null
-                && actor.has(Role.SATELLITE_DOCTOR)
-                && directory.linked(actor.hospitalId(), hubId);
-        return ownHub || linkedSatellite ? onCall(hubId, specialty, at) : Optional.empty();
+        return policy.readsSchedulesOf(actor, hubId) ? onCall(hubId, specialty, at) : Optional.empty();
     }
 
     @Transactional
