@@ -2,7 +2,9 @@
 # Run the project's own Janus (Debian janus) from a state directory, not the system service.
 # Usage: janus.sh start|stop|status <state-dir>
 # Env: JANUS_HTTP_PORT (8088), JANUS_WS_PORT (8188), JANUS_ADMIN_PORT (7088),
-#      JANUS_BIND (127.0.0.1), JANUS_ADMIN_SECRET (default: generated once into
+#      JANUS_BIND (127.0.0.1: where browsers reach the WebSocket), JANUS_API_BIND (the HTTP and admin
+#      APIs only media-bridge uses; default JANUS_BIND, but 127.0.0.1 when JANUS_BIND is 0.0.0.0, so that
+#      exposing the WebSocket never exposes /janus/info or the admin API), JANUS_ADMIN_SECRET (default: generated once into
 #      <state-dir>/janus-admin-secret), JANUS_ICE_ENFORCE_LIST (unset: all interfaces),
 #      JANUS_EVENTS_URL (unset: no event handler; else where Janus POSTs its events, e.g.
 #      http://127.0.0.1:8080/api/media/janus-events), JANUS_EVENTS_SECRET (default: generated once
@@ -27,7 +29,10 @@ http_port=${JANUS_HTTP_PORT:-8088}
 ws_port=${JANUS_WS_PORT:-8188}
 admin_port=${JANUS_ADMIN_PORT:-7088}
 bind=${JANUS_BIND:-127.0.0.1}
-[ "$bind" = 0.0.0.0 ] && probe_host=127.0.0.1 || probe_host=$bind
+[ "$bind" = 0.0.0.0 ] && api_default=127.0.0.1 || api_default=$bind
+api_bind=${JANUS_API_BIND:-$api_default}
+[ "$api_bind" = 0.0.0.0 ] && probe_host=127.0.0.1 || probe_host=$api_bind
+[ "$bind" = 0.0.0.0 ] && ws_host=127.0.0.1 || ws_host=$bind
 
 # A zombie (our own child that died during start) still answers kill -0: ask ps instead.
 alive() { local st; st=$(ps -o stat= -p "$1") && [[ "${st// /}" != Z* ]]; }
@@ -84,6 +89,7 @@ render_config() {
     sed -e "s|@ADMIN_SECRET@|$secret|g" -e "s|@STATE_DIR@|$state|g" \
         -e "s|@HTTP_PORT@|$http_port|g" -e "s|@WS_PORT@|$ws_port|g" \
         -e "s|@ADMIN_PORT@|$admin_port|g" -e "s|@BIND_ADDRESS@|$bind|g" \
+        -e "s|@API_BIND_ADDRESS@|$api_bind|g" \
         -e "s|@EVENTS_ENABLED@|$events_enabled|g" -e "s|@EVENTS_URL@|$events_url|g" \
         -e "s|@EVENTS_SECRET@|$events_secret|g" -e "s|@EVENTS_DISABLE@|$events_disable|g" \
         "$f" >"$config_dir/$(basename "$f")"
@@ -158,7 +164,7 @@ start() {
   if grep -F '[ERR]' "$log" >&2; then
     echo "janus: WARNING: errors in $log during start-up (lines above)" >&2
   fi
-  echo "janus: running (pid $pid) http://$probe_host:$http_port/janus ws://$probe_host:$ws_port admin http://$probe_host:$admin_port/admin, log $log"
+  echo "janus: running (pid $pid) http://$probe_host:$http_port/janus ws://$ws_host:$ws_port admin http://$probe_host:$admin_port/admin, log $log"
 }
 
 stop() {

@@ -104,7 +104,8 @@ public class VisitRoomService {
                         visit.id(),
                         Set.of(visit.practitionerId(), visit.patientId()),
                         visit.practitionerId(),
-                        true))
+                        true,
+                        Set.of(visit.hospitalId())))
                 .id();
         em.createNativeQuery("update consult.visit_room set room_id = ?2, opened_at = now() where booking_id = ?1")
                 .setParameter(1, visit.id())

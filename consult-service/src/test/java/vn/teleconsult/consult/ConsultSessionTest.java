@@ -19,6 +19,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import vn.teleconsult.identity.Fixtures;
+import vn.teleconsult.platform.directory.HospitalKind;
+import vn.teleconsult.platform.security.Role;
 
 /** EMERGENCY to the specialist on call, bookings cancelled in scheduling, cancelled consults, the signed report. */
 @QuarkusTest
@@ -27,6 +30,9 @@ class ConsultSessionTest {
 
     @Inject
     ConsultNetwork network;
+
+    @Inject
+    Fixtures fixtures;
 
     @Test
     void shouldSendAnEmergencyStraightToTheSpecialistOnCallAndBookAnUrgentSession() {
@@ -113,47 +119,57 @@ class ConsultSessionTest {
     }
 
     @Test
-    void shouldRecordARunningSessionOnlyWithEveryMembersConsent() {
+    void shouldRecordARunningSessionOnlyOnceEveryMemberConsentedForThemself() {
         var net = network.create();
         UUID id = ConsultNetwork.inSession(net);
-        String now = Instant.now().toString();
-        var everyone = List.of(net.doctorId(), net.coordinatorId(), net.specialistId());
         String path = "/api/consults/{id}/session/recording";
+        String room = ConsultNetwork.signedIn(net.specialist())
+                .get("/api/consults/{id}/session/join", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("roomId");
+        String consentPath = "/api/media/rooms/{room}/recording/consent";
 
-        ConsultNetwork.as(net.doctor())
-                .body(Map.of("consentedBy", everyone, "consentedAt", now))
-                .post(path, id)
-                .then()
-                .statusCode(403);
-        ConsultNetwork.as(net.otherSpecialist())
-                .body(Map.of("consentedBy", everyone, "consentedAt", now))
-                .post(path, id)
-                .then()
-                .statusCode(403);
-        ConsultNetwork.as(net.specialist())
-                .body(Map.of("consentedBy", List.of(net.specialistId()), "consentedAt", now))
-                .post(path, id)
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("every member"));
-        ConsultNetwork.as(net.specialist())
-                .body(Map.of("consentedAt", "yesterday"))
-                .post(path, id)
-                .then()
-                .statusCode(400);
+        ConsultNetwork.signedIn(net.doctor()).post(path, id).then().statusCode(403);
+        ConsultNetwork.signedIn(net.otherSpecialist()).post(path, id).then().statusCode(403);
         ConsultNetwork.signedIn(net.specialist())
                 .get("/api/consults/{id}/session/recordings", id)
                 .then()
                 .statusCode(200)
                 .body("size()", equalTo(0));
+        ConsultNetwork.signedIn(net.doctor()).post(consentPath, room).then().statusCode(409);
 
+        // a consent list in the body is no consent: each member confirms for themself
+        var everyone = List.of(net.doctorId(), net.coordinatorId(), net.specialistId());
         ConsultNetwork.as(net.specialist())
-                .body(Map.of("consentedBy", everyone, "consentedAt", now))
+                .body(Map.of(
+                        "consentedBy", everyone, "consentedAt", Instant.now().toString()))
                 .post(path, id)
                 .then()
                 .statusCode(200)
-                .body("recording", equalTo("RECORDING"))
+                .body("recording", equalTo("REQUESTED"))
                 .body("referenceId", equalTo(id.toString()));
+        ConsultNetwork.signedIn(net.specialist()).post(path, id).then().statusCode(409);
+        ConsultNetwork.signedIn(net.otherHospitalDoctor())
+                .post(consentPath, room)
+                .then()
+                .statusCode(404);
+        ConsultNetwork.signedIn(net.doctor())
+                .post(consentPath, room)
+                .then()
+                .statusCode(200)
+                .body("recording", equalTo("REQUESTED"));
+        ConsultNetwork.signedIn(net.coordinator())
+                .post(consentPath, room)
+                .then()
+                .statusCode(200)
+                .body("recording", equalTo("REQUESTED"));
+        ConsultNetwork.signedIn(net.specialist())
+                .post(consentPath, room)
+                .then()
+                .statusCode(200)
+                .body("recording", equalTo("RECORDING"));
         ConsultNetwork.signedIn(net.doctor())
                 .get("/api/consults/{id}/session/recordings", id)
                 .then()
@@ -162,6 +178,48 @@ class ConsultSessionTest {
                 .get("/api/consults/{id}/session/recordings", id)
                 .then()
                 .statusCode(404);
+    }
+
+    /** Finding 2 of issue 14: the consult's room belongs to its satellite and hub, and to no other hospital. */
+    @Test
+    void shouldShowTheSessionsRoomToItsOwnHospitalsOnly() {
+        var net = network.create();
+        UUID id = ConsultNetwork.inSession(net);
+        String room = ConsultNetwork.signedIn(net.specialist())
+                .get("/api/consults/{id}/session/join", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("roomId");
+        String hubCoordinator = Fixtures.token(fixtures.user(Role.COORDINATOR, net.hub()));
+        String otherHub = Fixtures.token(fixtures.user(Role.COORDINATOR, fixtures.hospital(HospitalKind.HUB)));
+        ConsultNetwork.signedIn(hubCoordinator)
+                .get("/api/media/rooms/{room}", room)
+                .then()
+                .statusCode(200)
+                .body("referenceId", equalTo(id.toString()));
+        ConsultNetwork.signedIn(otherHub)
+                .get("/api/media/rooms/{room}", room)
+                .then()
+                .statusCode(404);
+        ConsultNetwork.signedIn(otherHub)
+                .get("/api/media/rooms/{room}/attendance", room)
+                .then()
+                .statusCode(404);
+        ConsultNetwork.signedIn(otherHub)
+                .delete("/api/media/rooms/{room}", room)
+                .then()
+                .statusCode(404);
+        ConsultNetwork.signedIn(otherHub)
+                .post("/api/media/rooms/{room}/recording", room)
+                .then()
+                .statusCode(404);
+        ConsultNetwork.signedIn(net.specialist())
+                .get("/api/media/rooms/{room}", room)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("OPEN"))
+                .body("recording", equalTo(null));
     }
 
     @Test

@@ -139,6 +139,19 @@ class VisitJoinTest {
         assertEquals("/api/media/rooms/" + room + "/lobby", lobby);
         assertEquals("Asia/Ho_Chi_Minh", asPatient.get().getString("timeZone"));
 
+        // the room belongs to the booking's hospital: its coordinators see it, another hospital's do not
+        given().auth()
+                .oauth2(Fixtures.token(fixtures.user(Role.COORDINATOR, hospital)))
+                .get("/api/media/rooms/{id}", room)
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("VISIT"));
+        given().auth()
+                .oauth2(Fixtures.token(fixtures.user(Role.COORDINATOR, fixtures.hospital(HospitalKind.HUB))))
+                .get("/api/media/rooms/{id}", room)
+                .then()
+                .statusCode(404);
+
         given().auth().oauth2(patient).post(lobby).then().statusCode(202).body("admitted", equalTo(false));
         given().auth()
                 .oauth2(doctor)

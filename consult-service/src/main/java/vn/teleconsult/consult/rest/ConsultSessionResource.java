@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import vn.teleconsult.consult.service.ConsultView;
 import vn.teleconsult.consult.service.JoinView;
-import vn.teleconsult.consult.service.RecordingInput;
 import vn.teleconsult.consult.service.SessionInput;
 import vn.teleconsult.consult.service.SessionService;
 import vn.teleconsult.media.api.RecordingFile;
@@ -50,13 +49,15 @@ public class ConsultSessionResource {
         return sessions.start(current.require(), Params.uuid("id", id), version);
     }
 
-    /** Starts recording the running session with every member's consent (off unless asked for). */
+    /**
+     * Asks every member to consent to recording the running session (off unless asked for); no body: each member
+     * consents for themself in the video room, and recording starts once all have.
+     */
     @POST
     @Path("recording")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST})
-    public RoomView record(@PathParam("id") String id, @Valid @NotNull RecordingInput input) {
-        return sessions.record(current.require(), Params.uuid("id", id), input);
+    public RoomView record(@PathParam("id") String id) {
+        return sessions.record(current.require(), Params.uuid("id", id));
     }
 
     /** The session's converted recordings; download them from media-bridge ({@code /api/media/rooms/...}). */

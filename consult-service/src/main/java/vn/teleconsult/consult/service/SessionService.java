@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import vn.teleconsult.consult.domain.Consult;
 import vn.teleconsult.consult.domain.ConsultState;
@@ -12,7 +13,6 @@ import vn.teleconsult.consult.domain.ConsultWorkflow;
 import vn.teleconsult.imaging.api.OpenReviewSession;
 import vn.teleconsult.imaging.api.ReviewSessions;
 import vn.teleconsult.media.api.OpenRoom;
-import vn.teleconsult.media.api.RecordingConsent;
 import vn.teleconsult.media.api.RecordingFile;
 import vn.teleconsult.media.api.RoomView;
 import vn.teleconsult.media.api.VideoRooms;
@@ -104,7 +104,13 @@ public class SessionService {
             Consult consult = access.forChange(actor, id, "start session");
             StateChanges.expectVersion(consult, version);
             ConsultWorkflow.check(consult, actor, ConsultState.IN_SESSION);
-            var room = rooms.open(new OpenRoom("CONSULT", consult.id, consult.members(), consult.specialistId, false));
+            var room = rooms.open(new OpenRoom(
+                    "CONSULT",
+                    consult.id,
+                    consult.members(),
+                    consult.specialistId,
+                    false,
+                    Set.of(consult.requestingHospitalId, consult.hubId)));
             // the live review session of the consult's studies; the specialist presents first
             reviews.open(new OpenReviewSession(
                     consult.id, consult.members(), consult.specialistId, List.copyOf(consult.studyUids)));
@@ -122,10 +128,11 @@ public class SessionService {
     }
 
     /**
-     * Records the running session from now on, with the consent of every member (the video room checks it covers
-     * exactly its participants); the converted files are listed by {@link #recordings} once the session has ended.
+     * Asks every member to consent to recording the running session: each confirms for themself in the video room
+     * ({@code POST /api/media/rooms/{room}/recording/consent}) and Janus records once all have; the converted files
+     * are listed by {@link #recordings} once the session has ended.
      */
-    public RoomView record(Actor actor, UUID id, RecordingInput input) {
+    public RoomView record(Actor actor, UUID id) {
         var recorded = new Consult[1];
         RoomView room = QuarkusTransaction.joiningExisting().call(() -> {
             Consult consult = access.forChange(actor, id, "record session");
@@ -136,14 +143,10 @@ public class SessionService {
                 throw ProblemException.conflict(
                         "Consult " + id + " is " + consult.state + "; only a running session is recorded.");
             }
-            if (!input.consentedBy().equals(consult.members())) {
-                throw ProblemException.badRequest("consentedBy: every member of the consult must consent ("
-                        + consult.members() + "), because everyone who joins is recorded.");
-            }
             recorded[0] = consult;
-            return rooms.record(consult.roomId, new RecordingConsent(input.consentedBy(), input.consentedAt()));
+            return rooms.requestRecording(consult.roomId, actor.id());
         });
-        access.changed(recorded[0], "recording started");
+        access.changed(recorded[0], "recording requested");
         return room;
     }
 

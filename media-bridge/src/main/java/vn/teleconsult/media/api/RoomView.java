@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A room as callers see it; never its Janus secret.
  *
- * @param recording {@code null} (not recorded), {@code RECORDING}, {@code CONVERTING}, {@code READY} or {@code FAILED}
+ * @param recording {@code null} (not recorded), {@code REQUESTED} (waiting for consent), {@code CANCELLED},
+ *     {@code RECORDING}, {@code CONVERTING}, {@code READY} or {@code FAILED}
  */
 public record RoomView(
         UUID id,

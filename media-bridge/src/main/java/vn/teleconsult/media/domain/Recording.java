@@ -9,17 +9,25 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The recording of one room, started with its participants' consent, converted into files once the room closed. */
+/**
+ * The recording of one room: requested, started once every participant consented for themself, converted into files
+ * once the room closed.
+ */
 @Entity
 @Table(name = "recording", schema = "media")
 public class Recording {
 
-    /** Janus records; converting once the room closed; files ready; or the conversion failed. */
+    /**
+     * Waiting for every participant's consent; Janus records; converting once the room closed; files ready; the
+     * conversion failed; or the room closed before everyone consented.
+     */
     public enum State {
+        REQUESTED,
         RECORDING,
         CONVERTING,
         READY,
-        FAILED
+        FAILED,
+        CANCELLED
     }
 
     @Id
@@ -28,6 +36,9 @@ public class Recording {
 
     @Column(name = "requested_by")
     public String requestedBy;
+
+    @Column(name = "requested_at")
+    public Instant requestedAt;
 
     @Column(name = "started_at")
     public Instant startedAt;

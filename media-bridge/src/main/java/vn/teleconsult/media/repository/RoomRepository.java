@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 import vn.teleconsult.media.domain.Room;
@@ -54,6 +55,27 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
         Map<String, Long> load = new HashMap<>();
         rows.forEach(row -> load.put((String) row[0], ((Number) row[1]).longValue()));
         return server -> load.getOrDefault(server, 0L);
+    }
+
+    /** Stores the hospitals the room belongs to (those of its consult or visit). */
+    public void addHospitals(UUID roomId, Set<UUID> hospitals) {
+        for (UUID hospital : hospitals) {
+            getEntityManager()
+                    .createNativeQuery("insert into media.room_hospital (room_id, hospital_id) values (?1, ?2)")
+                    .setParameter(1, roomId)
+                    .setParameter(2, hospital)
+                    .executeUpdate();
+        }
+    }
+
+    /** Whether the room belongs to the hospital. */
+    public boolean belongsTo(UUID roomId, UUID hospitalId) {
+        return !getEntityManager()
+                .createNativeQuery("select 1 from media.room_hospital where room_id = ?1 and hospital_id = ?2")
+                .setParameter(1, roomId)
+                .setParameter(2, hospitalId)
+                .getResultList()
+                .isEmpty();
     }
 
     /** Open rooms per server, in one query. */

@@ -33,7 +33,7 @@ public class LobbyResource {
     @POST
     @RolesAllowed(Roles.PATIENT)
     public Response enter(@PathParam("id") UUID id) {
-        boolean admitted = grants.enterLobby(id, RoomResource.person(currentActor.require()));
+        boolean admitted = grants.enterLobby(currentActor.require(), id);
         return Response.status(admitted ? 200 : 202)
                 .entity(Map.of("admitted", admitted))
                 .build();
@@ -42,14 +42,14 @@ public class LobbyResource {
     @GET
     @RolesAllowed({Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR})
     public List<LobbyView> waiting(@PathParam("id") UUID id) {
-        return grants.lobby(id, RoomResource.person(currentActor.require()));
+        return grants.lobby(currentActor.require(), id);
     }
 
     @POST
     @Path("{userId}/admit")
     @RolesAllowed({Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR})
     public Response admit(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
-        grants.admit(id, RoomResource.person(currentActor.require()), userId);
+        grants.admit(currentActor.require(), id, userId);
         return Response.noContent().build();
     }
 }

@@ -6,9 +6,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import vn.teleconsult.media.service.MediaPolicy;
 import vn.teleconsult.media.service.MediaServers;
 import vn.teleconsult.media.service.MediaServers.ServerView;
-import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
 
@@ -20,17 +20,17 @@ public class MediaServerResource {
 
     private final MediaServers servers;
     private final CurrentActor current;
+    private final MediaPolicy policy;
 
-    public MediaServerResource(MediaServers servers, CurrentActor current) {
+    public MediaServerResource(MediaServers servers, CurrentActor current, MediaPolicy policy) {
         this.servers = servers;
+        this.policy = policy;
         this.current = current;
     }
 
     @GET
     public List<ServerView> list() {
-        if (!current.require().isNetworkAdmin()) {
-            throw ProblemException.forbidden("Media servers serve the whole network: ask the network administrator.");
-        }
+        policy.requireNetworkAdmin(current.require());
         return servers.list();
     }
 }

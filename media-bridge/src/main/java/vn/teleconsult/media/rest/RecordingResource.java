@@ -1,7 +1,6 @@
 package vn.teleconsult.media.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,17 +10,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import vn.teleconsult.media.api.RecordingConsent;
 import vn.teleconsult.media.api.RecordingFile;
 import vn.teleconsult.media.api.RoomView;
 import vn.teleconsult.media.service.RecordingService;
 import vn.teleconsult.media.service.RoomService;
-import vn.teleconsult.platform.security.Actor;
 import vn.teleconsult.platform.security.CurrentActor;
-import vn.teleconsult.platform.security.Role;
 import vn.teleconsult.platform.security.Roles;
 
-/** Recording of a room with its participants' consent, and the converted files for its participants to download. */
+/**
+ * Recording of a room: asked for by its host or its hospitals' coordinators and system clients, started once each
+ * participant consented for themself; the converted files for its participants to download.
+ */
 @Path("/api/media/rooms/{id}")
 public class RecordingResource {
 
@@ -35,16 +34,22 @@ public class RecordingResource {
         this.currentActor = currentActor;
     }
 
-    /** Starts recording; the body is the consent the caller collected from every participant. */
+    /** Asks every participant to consent; no body: consent comes from each participant, never from the caller. */
     @POST
     @Path("recording")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR})
-    public RoomView record(@PathParam("id") UUID id, RecordingConsent consent) {
-        Actor actor = currentActor.require();
-        recordings.record(id, consent, actor.id());
-        return rooms.get(id, RoomResource.person(actor), true);
+    @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR})
+    public RoomView request(@PathParam("id") UUID id) {
+        return rooms.requestRecording(currentActor.require(), id);
+    }
+
+    /** The calling participant consents, for themself only; the last consent starts the recording. */
+    @POST
+    @Path("recording/consent")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT})
+    public RoomView consent(@PathParam("id") UUID id) {
+        return rooms.consent(currentActor.require(), id);
     }
 
     @GET
@@ -52,16 +57,14 @@ public class RecordingResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT})
     public List<RecordingFile> files(@PathParam("id") UUID id) {
-        Actor actor = currentActor.require();
-        return recordings.files(id, RoomResource.person(actor), actor.has(Role.SYSTEM));
+        return recordings.files(currentActor.require(), id);
     }
 
     @GET
     @Path("recordings/{fileId}")
     @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT})
     public Response download(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
-        Actor actor = currentActor.require();
-        var download = recordings.download(id, fileId, RoomResource.person(actor), actor.has(Role.SYSTEM));
+        var download = recordings.download(currentActor.require(), id, fileId);
         return Response.ok(download.path())
                 .type(download.file().contentType())
                 .header(

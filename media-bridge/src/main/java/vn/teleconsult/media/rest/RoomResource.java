@@ -1,7 +1,6 @@
 package vn.teleconsult.media.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,20 +11,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import vn.teleconsult.media.api.OpenRoom;
 import vn.teleconsult.media.api.RoomView;
 import vn.teleconsult.media.service.AttendanceView;
 import vn.teleconsult.media.service.GrantService;
 import vn.teleconsult.media.service.JoinGrantView;
 import vn.teleconsult.media.service.RoomService;
-import vn.teleconsult.platform.problem.ProblemException;
-import vn.teleconsult.platform.security.Actor;
 import vn.teleconsult.platform.security.CurrentActor;
-import vn.teleconsult.platform.security.Role;
 import vn.teleconsult.platform.security.Roles;
 
-/** Video rooms: opened by systems (the consult workflow, scheduling) and coordinators, joined by participants. */
-@Path("/api/media/rooms")
+/**
+ * Video rooms, opened only by the workflow that owns their consult or visit (Java API {@code VideoRooms}): seen and
+ * closed by its hospitals' coordinators and system clients, joined by its participants (rules in
+ * {@code MediaPolicy}; anyone else gets 404).
+ */
+@Path("/api/media/rooms/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomResource {
 
@@ -39,55 +38,31 @@ public class RoomResource {
         this.currentActor = currentActor;
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR})
-    public Response open(OpenRoom request) {
-        RoomView room = rooms.open(request);
-        return Response.status(201).entity(room).build();
-    }
-
     @GET
-    @Path("{id}")
     @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT})
     public RoomView get(@PathParam("id") UUID id) {
-        Actor actor = currentActor.require();
-        return rooms.get(id, person(actor), actor.has(Role.SYSTEM));
+        return rooms.get(currentActor.require(), id);
     }
 
     @DELETE
-    @Path("{id}")
     @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR})
     public RoomView close(@PathParam("id") UUID id) {
-        return rooms.close(id);
+        return rooms.close(currentActor.require(), id);
     }
 
     /** A single-use join grant for the caller, who must be a participant (and admitted, in a waiting room). */
     @POST
-    @Path("{id}/grants")
+    @Path("grants")
     @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT})
     public Response grant(@PathParam("id") UUID id) {
-        JoinGrantView grant = grants.grant(id, person(currentActor.require()));
+        JoinGrantView grant = grants.grant(currentActor.require(), id);
         return Response.status(201).entity(grant).build();
     }
 
     @GET
-    @Path("{id}/attendance")
+    @Path("attendance")
     @RolesAllowed({Roles.SYSTEM, Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT})
     public List<AttendanceView> attendance(@PathParam("id") UUID id) {
-        Actor actor = currentActor.require();
-        return rooms.attendance(id, person(actor), actor.has(Role.SYSTEM));
-    }
-
-    /** The caller's user id; system clients have none and act for the whole room. */
-    static UUID person(Actor actor) {
-        if (actor.has(Role.SYSTEM)) {
-            return new UUID(0, 0);
-        }
-        try {
-            return actor.userId();
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.forbidden("Only users take part in video sessions.");
-        }
+        return rooms.attendance(currentActor.require(), id);
     }
 }

@@ -21,17 +21,17 @@ import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.media.janus.VideoRoomAdmin;
 import vn.teleconsult.media.repository.GrantRepository;
 import vn.teleconsult.media.repository.ParticipantRepository;
-import vn.teleconsult.media.repository.RoomRepository;
+import vn.teleconsult.media.service.MediaPolicy.Act;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
 import vn.teleconsult.platform.audit.AuditTrail;
 import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.security.Actor;
 
 /** Hands participants single-use join grants that Janus enforces, and runs the waiting room of video visits. */
 @ApplicationScoped
 public class GrantService {
 
-    private final RoomRepository rooms;
     private final ParticipantRepository participants;
     private final GrantRepository grants;
     private final JanusPool pool;
@@ -39,17 +39,18 @@ public class GrantService {
     private final MediaSettings settings;
     private final AuditTrail audit;
     private final Event<ParticipantNotice> notices;
+    private final MediaPolicy policy;
 
     public GrantService(
-            RoomRepository rooms,
             ParticipantRepository participants,
             GrantRepository grants,
             JanusPool pool,
             TurnCredentials turn,
             MediaSettings settings,
             AuditTrail audit,
-            Event<ParticipantNotice> notices) {
-        this.rooms = rooms;
+            Event<ParticipantNotice> notices,
+            MediaPolicy policy) {
+        this.policy = policy;
         this.participants = participants;
         this.grants = grants;
         this.pool = pool;
@@ -59,10 +60,14 @@ public class GrantService {
         this.notices = notices;
     }
 
-    /** A grant for the user to join the room now; patients in a waiting room first need the host to admit them. */
+    /**
+     * A grant for the calling participant to join the room now; patients in a waiting room first need the host to
+     * admit them.
+     */
     @Transactional
-    public JoinGrantView grant(UUID roomId, UUID userId) {
-        Room room = rooms.findByIdOptional(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+    public JoinGrantView grant(Actor actor, UUID roomId) {
+        Room room = policy.require(actor, roomId, Act.JOIN, false);
+        UUID userId = actor.userId();
         RoomParticipant participant = participants.of(roomId, userId).orElseThrow(() -> MediaProblems.noRoom(roomId));
         if (room.state == RoomState.CLOSED) {
             throw ProblemException.conflict("This video session has ended.");
@@ -122,10 +127,11 @@ public class GrantService {
                 turn.iceServers(userId.toString()));
     }
 
-    /** The patient enters the waiting room of a visit; entering twice changes nothing. */
+    /** The calling patient enters the waiting room of a visit; entering twice changes nothing. */
     @Transactional
-    public boolean enterLobby(UUID roomId, UUID userId) {
-        Room room = rooms.findByIdOptional(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+    public boolean enterLobby(Actor actor, UUID roomId) {
+        Room room = policy.require(actor, roomId, Act.ENTER_LOBBY, false);
+        UUID userId = actor.userId();
         RoomParticipant participant = participants.of(roomId, userId).orElseThrow(() -> MediaProblems.noRoom(roomId));
         if (!room.waitingRoom || room.isHost(userId)) {
             throw ProblemException.conflict("This session has no waiting room for you; ask for a join grant.");
@@ -141,8 +147,8 @@ public class GrantService {
 
     /** Who waits, first come first; only the host sees it. */
     @Transactional
-    public List<LobbyView> lobby(UUID roomId, UUID userId) {
-        Room room = hostedRoom(roomId, userId);
+    public List<LobbyView> lobby(Actor actor, UUID roomId) {
+        Room room = hostedRoom(actor, roomId);
         return participants.waiting(room.id).stream()
                 .map(p -> new LobbyView(p.key.userId(), p.waitingSince))
                 .toList();
@@ -150,8 +156,8 @@ public class GrantService {
 
     /** The host admits one waiting patient, who is told over the WebSocket. */
     @Transactional
-    public void admit(UUID roomId, UUID hostId, UUID patientId) {
-        Room room = hostedRoom(roomId, hostId);
+    public void admit(Actor actor, UUID roomId, UUID patientId) {
+        Room room = hostedRoom(actor, roomId);
         RoomParticipant patient = participants
                 .of(room.id, patientId)
                 .filter(p -> p.waitingSince != null)
@@ -162,13 +168,10 @@ public class GrantService {
         }
     }
 
-    private Room hostedRoom(UUID roomId, UUID userId) {
-        Room room = rooms.findByIdOptional(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
-        if (participants.of(roomId, userId).isEmpty()) {
-            throw MediaProblems.noRoom(roomId);
-        }
-        if (!room.waitingRoom || !room.isHost(userId)) {
-            throw ProblemException.forbidden("Only the doctor who hosts this visit manages its waiting room.");
+    private Room hostedRoom(Actor actor, UUID roomId) {
+        Room room = policy.require(actor, roomId, Act.HOST_LOBBY, false);
+        if (!room.waitingRoom) {
+            throw ProblemException.conflict("This session has no waiting room.");
         }
         return room;
     }

@@ -2,20 +2,18 @@ package vn.teleconsult.media.service;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import vn.teleconsult.media.MediaSettings;
-import vn.teleconsult.media.api.RecordingConsent;
 import vn.teleconsult.media.api.RecordingFile;
 import vn.teleconsult.media.domain.RecordedFile;
 import vn.teleconsult.media.domain.Recording;
@@ -27,39 +25,40 @@ import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.media.repository.GrantRepository;
 import vn.teleconsult.media.repository.ParticipantRepository;
 import vn.teleconsult.media.repository.RecordingRepository;
-import vn.teleconsult.media.repository.RoomRepository;
+import vn.teleconsult.media.service.MediaPolicy.Act;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
 import vn.teleconsult.platform.audit.AuditTrail;
 import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.security.Actor;
 
 /**
- * Records rooms whose participants all consented (Janus VideoRoom recording into the room's directory), and gives
- * participants the files converted from it (see {@link RecordingConverter}).
+ * Records rooms once each participant consented for themself (Janus VideoRoom recording into the room's directory),
+ * and gives participants the files converted from it (see {@link RecordingConverter}).
  */
 @ApplicationScoped
 public class RecordingService {
 
-    /** Clock skew tolerated on a consent time from the caller. */
-    static final Duration SKEW = Duration.ofMinutes(1);
-
-    private final RoomRepository rooms;
     private final ParticipantRepository participants;
     private final RecordingRepository recordings;
     private final GrantRepository grants;
     private final JanusPool pool;
     private final MediaSettings settings;
     private final AuditTrail audit;
+    private final MediaPolicy policy;
+    private final Event<ParticipantNotice> notices;
 
     public RecordingService(
-            RoomRepository rooms,
             ParticipantRepository participants,
             RecordingRepository recordings,
             GrantRepository grants,
             JanusPool pool,
             MediaSettings settings,
-            AuditTrail audit) {
-        this.rooms = rooms;
+            AuditTrail audit,
+            MediaPolicy policy,
+            Event<ParticipantNotice> notices) {
+        this.policy = policy;
+        this.notices = notices;
         this.participants = participants;
         this.recordings = recordings;
         this.grants = grants;
@@ -71,31 +70,73 @@ public class RecordingService {
     /** A recording file and where it lies, for a download. */
     public record Download(RecordingFile file, Path path) {}
 
-    /** Starts recording the room with the consent of every participant; Janus down means 503 and nothing changed. */
-    @Transactional
-    public void record(UUID roomId, RecordingConsent consent, String requestedBy) {
-        Room room = rooms.locked(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
-        List<RoomParticipant> named = participants.ofRoom(roomId);
-        validate(consent, named);
+    /**
+     * Asks the room's participants to consent to a recording: each is told over the media WebSocket and confirms for
+     * themself ({@link #consent}); nothing is recorded before the last of them has. The room is locked by the caller.
+     */
+    void request(Room room, String requestedBy) {
         if (room.state == RoomState.CLOSED) {
             throw ProblemException.conflict("This video session has ended; it can no longer be recorded.");
         }
-        if (recordings.findByIdOptional(roomId).isPresent()) {
-            throw ProblemException.conflict("This video session is already being recorded.");
+        if (recordings.findByIdOptional(room.id).isPresent()) {
+            throw ProblemException.conflict("A recording of this video session has already been asked for.");
         }
+        List<RoomParticipant> named = participants.ofRoom(room.id);
+        named.forEach(p -> p.recordingConsentAt = null);
         Recording recording = new Recording();
-        recording.roomId = roomId;
+        recording.roomId = room.id;
         recording.requestedBy = requestedBy;
-        recording.startedAt = Instant.now();
-        recording.state = Recording.State.RECORDING;
-        recording.directory = directory(roomId).toString();
-        named.forEach(p -> p.recordingConsentAt = consent.consentedAt());
+        recording.requestedAt = Instant.now();
+        recording.state = Recording.State.REQUESTED;
+        recording.directory = directory(room.id).toString();
         recordings.persist(recording);
+        recordings.flush();
+        audit.record(AuditEntry.of(AuditAction.EXECUTE, "media-recording", room.id)
+                .detail("requested participants=" + named.size()));
+        notices.fire(new ParticipantNotice("recording-requested", room.id, ids(named)));
+        Log.infof("Room %s: recording requested, waiting for %d consents", room.id, named.size());
+    }
+
+    /**
+     * The participant consents, for themself, to the requested recording; consenting twice changes nothing. The last
+     * consent starts Janus recording (Janus down: 503 and the consent is not kept). The room is locked by the caller.
+     */
+    void consent(Room room, UUID userId) {
+        Recording recording = recordings
+                .findByIdOptional(room.id)
+                .orElseThrow(() -> ProblemException.conflict("Nobody has asked to record this video session."));
+        if (room.state == RoomState.CLOSED) {
+            throw ProblemException.conflict("This video session has ended; it can no longer be recorded.");
+        }
+        if (recording.state != Recording.State.REQUESTED && recording.state != Recording.State.RECORDING) {
+            throw ProblemException.conflict("This video session's recording is " + recording.state + ".");
+        }
+        List<RoomParticipant> named = participants.ofRoom(room.id);
+        RoomParticipant me = named.stream()
+                .filter(p -> p.key.userId().equals(userId))
+                .findFirst()
+                .orElseThrow(() -> MediaProblems.noRoom(room.id));
+        if (me.recordingConsentAt != null) {
+            return;
+        }
+        me.recordingConsentAt = Instant.now();
+        if (recording.state == Recording.State.REQUESTED
+                && named.stream().allMatch(p -> p.recordingConsentAt != null)) {
+            start(room, recording, named);
+        }
+        audit.record(
+                AuditEntry.of(AuditAction.UPDATE, "media-recording", room.id).detail("consent"));
+    }
+
+    /** Every participant consented: Janus records into the room's directory from now on. */
+    private void start(Room room, Recording recording, List<RoomParticipant> named) {
+        recording.state = Recording.State.RECORDING;
+        recording.startedAt = Instant.now();
         recordings.flush();
         try {
             Files.createDirectories(Path.of(recording.directory));
         } catch (IOException e) {
-            Log.errorf("Recording directory of room %s cannot be created: %s", roomId, e);
+            Log.errorf("Recording directory of room %s cannot be created: %s", room.id, e);
             throw new ProblemException(
                     503,
                     "Recording storage unavailable",
@@ -109,23 +150,33 @@ public class RecordingService {
                 throw MediaProblems.unavailable(e);
             }
         } // a RECOVERING room is re-created with recording on
-        audit.record(
-                AuditEntry.of(AuditAction.EXECUTE, "media-recording", roomId).detail("consents=" + named.size()));
-        Log.infof("Room %s: recording started", roomId);
+        audit.record(AuditEntry.of(AuditAction.EXECUTE, "media-recording", room.id)
+                .detail("started consents=" + named.size()));
+        notices.fire(new ParticipantNotice("recording-started", room.id, ids(named)));
+        Log.infof("Room %s: recording started", room.id);
     }
 
-    /** The converted files of a room, for its participants and systems. */
+    private static Set<UUID> ids(List<RoomParticipant> named) {
+        return named.stream().map(p -> p.key.userId()).collect(Collectors.toSet());
+    }
+
+    /** The converted files of a room, for the workflow that owns it. */
     @Transactional
-    public List<RecordingFile> files(UUID roomId, UUID userId, boolean system) {
-        requireAccess(roomId, userId, system);
-        audit.record(AuditEntry.of(AuditAction.READ, "media-recording", roomId));
+    public List<RecordingFile> files(UUID roomId) {
         return recordings.files(roomId).stream().map(RecordingService::view).toList();
     }
 
-    /** One converted file of the room, for its participants and systems; audited. */
+    /** The converted files of a room, for its participants and operators (see {@link MediaPolicy}); audited. */
     @Transactional
-    public Download download(UUID roomId, UUID fileId, UUID userId, boolean system) {
-        requireAccess(roomId, userId, system);
+    public List<RecordingFile> files(Actor actor, UUID roomId) {
+        policy.require(actor, roomId, Act.READ_RECORDINGS, false);
+        return files(roomId);
+    }
+
+    /** One converted file of the room, for its participants and operators; audited as an export. */
+    @Transactional
+    public Download download(Actor actor, UUID roomId, UUID fileId) {
+        policy.require(actor, roomId, Act.DOWNLOAD, false);
         RecordedFile file = recordings.file(fileId);
         Recording recording = recordings.findByIdOptional(roomId).orElse(null);
         if (file == null || recording == null || !file.roomId.equals(roomId)) {
@@ -199,50 +250,21 @@ public class RecordingService {
                 .orElse(null);
     }
 
-    /** The room closed: its recording is converted next. */
+    /** The room closed: its recording is converted next; a request not everyone consented to is cancelled. */
     void roomClosed(UUID roomId) {
-        recordings
-                .findByIdOptional(roomId)
-                .filter(r -> r.state == Recording.State.RECORDING)
-                .ifPresent(r -> {
-                    r.state = Recording.State.CONVERTING;
-                    r.finishedAt = Instant.now();
-                });
+        recordings.findByIdOptional(roomId).ifPresent(r -> {
+            if (r.state == Recording.State.RECORDING) {
+                r.state = Recording.State.CONVERTING;
+                r.finishedAt = Instant.now();
+            } else if (r.state == Recording.State.REQUESTED) {
+                r.state = Recording.State.CANCELLED;
+                r.finishedAt = Instant.now();
+            }
+        });
     }
 
     Path directory(UUID roomId) {
         return Path.of(settings.recording().dir()).toAbsolutePath().normalize().resolve(roomId.toString());
-    }
-
-    private void requireAccess(UUID roomId, UUID userId, boolean system) {
-        if (rooms.findByIdOptional(roomId).isEmpty()
-                || (!system && participants.of(roomId, userId).isEmpty())) {
-            throw MediaProblems.noRoom(roomId);
-        }
-    }
-
-    private static void validate(RecordingConsent consent, List<RoomParticipant> named) {
-        if (consent == null || consent.consentedBy() == null || consent.consentedAt() == null) {
-            throw ProblemException.badRequest("A JSON body with consentedBy (user ids) and consentedAt is required.");
-        }
-        if (consent.consentedBy().contains(null)) {
-            throw ProblemException.badRequest("Field 'consentedBy' must list user ids.");
-        }
-        if (consent.consentedAt().isAfter(Instant.now().plus(SKEW))) {
-            throw ProblemException.badRequest("Field 'consentedAt' lies in the future.");
-        }
-        Set<UUID> users = named.stream().map(p -> p.key.userId()).collect(Collectors.toSet());
-        Set<UUID> missing = new HashSet<>(users);
-        missing.removeAll(consent.consentedBy());
-        Set<UUID> strangers = new HashSet<>(consent.consentedBy());
-        strangers.removeAll(users);
-        if (!strangers.isEmpty()) {
-            throw ProblemException.badRequest("Not participants of this session: " + strangers + ".");
-        }
-        if (!missing.isEmpty()) {
-            throw ProblemException.badRequest(
-                    "Everyone who may join is recorded, so every participant must consent; missing: " + missing + ".");
-        }
     }
 
     static RecordingFile view(RecordedFile f) {

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import vn.teleconsult.media.MediaSettings;
 import vn.teleconsult.media.api.OpenRoom;
-import vn.teleconsult.media.api.RecordingConsent;
 import vn.teleconsult.media.api.RecordingFile;
 import vn.teleconsult.media.api.RoomView;
 import vn.teleconsult.media.api.VideoRooms;
@@ -34,10 +33,12 @@ import vn.teleconsult.media.repository.AttendanceRepository;
 import vn.teleconsult.media.repository.GrantRepository;
 import vn.teleconsult.media.repository.ParticipantRepository;
 import vn.teleconsult.media.repository.RoomRepository;
+import vn.teleconsult.media.service.MediaPolicy.Act;
 import vn.teleconsult.platform.audit.AuditAction;
 import vn.teleconsult.platform.audit.AuditEntry;
 import vn.teleconsult.platform.audit.AuditTrail;
 import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.security.Actor;
 
 /** Opens and closes rooms in Janus for consult sessions and visits, and keeps who may join them. */
 @ApplicationScoped
@@ -54,6 +55,7 @@ public class RoomService implements VideoRooms {
     private final AuditTrail audit;
     private final Event<ParticipantNotice> notices;
     private final RecordingService recordings;
+    private final MediaPolicy policy;
 
     public RoomService(
             RoomRepository rooms,
@@ -64,7 +66,9 @@ public class RoomService implements VideoRooms {
             MediaSettings settings,
             AuditTrail audit,
             Event<ParticipantNotice> notices,
-            RecordingService recordings) {
+            RecordingService recordings,
+            MediaPolicy policy) {
+        this.policy = policy;
         this.rooms = rooms;
         this.participants = participants;
         this.grants = grants;
@@ -102,12 +106,14 @@ public class RoomService implements VideoRooms {
             throw MediaProblems.unavailable(e);
         }
         rooms.persist(room);
-        for (UUID user : request.participants()) {
-            RoomParticipant participant = new RoomParticipant();
-            participant.key = new RoomParticipant.Key(room.id, user);
-            participants.persist(participant);
-        }
         try {
+            rooms.flush();
+            rooms.addHospitals(room.id, request.hospitals());
+            for (UUID user : request.participants()) {
+                RoomParticipant participant = new RoomParticipant();
+                participant.key = new RoomParticipant.Key(room.id, user);
+                participants.persist(participant);
+            }
             rooms.flush();
         } catch (PersistenceException e) {
             destroyQuietly(room, created);
@@ -122,7 +128,8 @@ public class RoomService implements VideoRooms {
         } catch (JanusException e) {
             throw MediaProblems.unavailable(e); // Janus made no room; the transaction rolls back
         }
-        audit.record(AuditEntry.of(AuditAction.CREATE, "media-room", room.id).detail("server=" + server));
+        audit.record(AuditEntry.of(AuditAction.CREATE, "media-room", room.id)
+                .detail("reference=" + kind + ":" + room.referenceId + " server=" + server));
         Log.infof("Room %s opened on Janus %s", room.id, server);
         return view(room, request.participants(), null);
     }
@@ -160,7 +167,16 @@ public class RoomService implements VideoRooms {
     @Override
     @Transactional
     public RoomView close(UUID roomId) {
-        Room room = rooms.locked(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+        return close(rooms.locked(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId)));
+    }
+
+    /** Closes the room for a caller of the REST API: an operator of the room (see {@link MediaPolicy}). */
+    @Transactional
+    public RoomView close(Actor actor, UUID roomId) {
+        return close(policy.require(actor, roomId, Act.CLOSE, true));
+    }
+
+    private RoomView close(Room room) {
         if (room.state == RoomState.CLOSED) {
             return view(room);
         }
@@ -180,21 +196,40 @@ public class RoomService implements VideoRooms {
         room.state = RoomState.CLOSED;
         room.closedAt = now;
         recordings.roomClosed(room.id);
-        audit.record(AuditEntry.of(AuditAction.DELETE, "media-room", room.id));
+        audit.record(AuditEntry.of(AuditAction.DELETE, "media-room", room.id)
+                .detail("reference=" + room.kind + ":" + room.referenceId));
         notices.fire(new ParticipantNotice("closed", room.id, participantIds(room.id)));
         Log.infof("Room %s closed", room.id);
         return view(room);
     }
 
     @Override
-    public RoomView record(UUID roomId, RecordingConsent consent) {
-        recordings.record(roomId, consent, "api");
-        return get(roomId, null, true);
+    @Transactional
+    public RoomView requestRecording(UUID roomId, String requestedBy) {
+        Room room = rooms.locked(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
+        recordings.request(room, requestedBy);
+        return view(room);
+    }
+
+    /** Asks for a recording through the REST API: the room's host or an operator (see {@link MediaPolicy}). */
+    @Transactional
+    public RoomView requestRecording(Actor actor, UUID roomId) {
+        Room room = policy.require(actor, roomId, Act.REQUEST_RECORDING, true);
+        recordings.request(room, actor.id());
+        return view(room);
+    }
+
+    /** The calling participant consents to the requested recording; the last consent starts it. */
+    @Transactional
+    public RoomView consent(Actor actor, UUID roomId) {
+        Room room = policy.require(actor, roomId, Act.CONSENT, true);
+        recordings.consent(room, actor.userId());
+        return view(room);
     }
 
     @Override
     public List<RecordingFile> recordings(UUID roomId) {
-        return recordings.files(roomId, null, true);
+        return recordings.files(roomId);
     }
 
     /** Takes a grant's token out of Janus (core tokens and, while unredeemed, the room's allowed list). */
@@ -213,20 +248,16 @@ public class RoomService implements VideoRooms {
         }
     }
 
+    /** The room, for its participants and operators (see {@link MediaPolicy}); audited. */
     @Transactional
-    public RoomView get(UUID roomId, UUID userId, boolean system) {
-        Room room = rooms.findByIdOptional(roomId).orElseThrow(() -> MediaProblems.noRoom(roomId));
-        if (!system && participants.of(roomId, userId).isEmpty()) {
-            throw MediaProblems.noRoom(roomId);
-        }
-        return view(room);
+    public RoomView get(Actor actor, UUID roomId) {
+        return view(policy.require(actor, roomId, Act.READ_ROOM, false));
     }
 
-    /** Who was in the room, from when to when; for its participants and systems. */
+    /** Who was in the room, from when to when; for its participants and operators; audited. */
     @Transactional
-    public List<AttendanceView> attendance(UUID roomId, UUID userId, boolean system) {
-        get(roomId, userId, system);
-        audit.record(AuditEntry.of(AuditAction.READ, "media-attendance", roomId));
+    public List<AttendanceView> attendance(Actor actor, UUID roomId) {
+        policy.require(actor, roomId, Act.READ_ATTENDANCE, false);
         return attendance.ofRoom(roomId).stream()
                 .map(a -> new AttendanceView(
                         a.userId,
@@ -270,7 +301,8 @@ public class RoomService implements VideoRooms {
 
     private static RoomKind validate(OpenRoom request) {
         if (request == null) {
-            throw ProblemException.badRequest("A JSON body with kind, referenceId and participants is required.");
+            throw ProblemException.badRequest(
+                    "A room request with kind, referenceId, participants and hospitals is needed.");
         }
         RoomKind kind;
         try {
@@ -288,6 +320,10 @@ public class RoomService implements VideoRooms {
         }
         if (users.size() > MAX_PARTICIPANTS) {
             throw ProblemException.badRequest("A room takes at most " + MAX_PARTICIPANTS + " participants.");
+        }
+        Set<UUID> hospitals = request.hospitals();
+        if (hospitals == null || hospitals.isEmpty() || hospitals.stream().anyMatch(java.util.Objects::isNull)) {
+            throw ProblemException.badRequest("Field 'hospitals' must name the hospitals of the reference.");
         }
         if (request.hostUserId() != null && !users.contains(request.hostUserId())) {
             throw ProblemException.badRequest("Field 'hostUserId' must be one of the participants.");

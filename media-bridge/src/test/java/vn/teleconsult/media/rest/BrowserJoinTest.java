@@ -1,6 +1,7 @@
 package vn.teleconsult.media.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,15 +145,19 @@ class BrowserJoinTest {
         String system = participants.system();
         given().auth()
                 .oauth2(system)
-                .contentType("application/json")
-                .body(Map.of(
-                        "consentedBy",
-                        Set.of(doctor, specialist),
-                        "consentedAt",
-                        Instant.now().toString()))
                 .post("/api/media/rooms/{id}/recording", room)
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .body("recording", equalTo("REQUESTED"));
+        for (var consenting : Map.of(doctor, Role.SATELLITE_DOCTOR, specialist, Role.HUB_SPECIALIST)
+                .entrySet()) {
+            given().auth()
+                    .oauth2(participants.token(consenting.getKey(), consenting.getValue()))
+                    .post("/api/media/rooms/{id}/recording/consent", room)
+                    .then()
+                    .statusCode(200);
+        }
+        assertEquals("RECORDING", participants.roomField(room, "recording"));
         ObjectNode scenario = JSON.createObjectNode();
         scenario.set("a", grant(room, doctor, Role.SATELLITE_DOCTOR));
         scenario.set("b", grant(room, specialist, Role.HUB_SPECIALIST));

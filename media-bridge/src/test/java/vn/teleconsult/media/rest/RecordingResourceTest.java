@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,20 +14,25 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import vn.teleconsult.media.janus.JanusPool;
+import vn.teleconsult.media.api.VideoRooms;
 import vn.teleconsult.media.testing.JanusServers;
 import vn.teleconsult.media.testing.Participants;
 import vn.teleconsult.media.testing.Poll;
 import vn.teleconsult.platform.security.Role;
 
-/** Recording needs every participant's consent, only systems and coordinators start it, only members read it. */
+/**
+ * Recording is asked for by the host or an operator, and starts only once each participant consented for themself
+ * (finding 2 of issue 14: never from a list the caller types); only members read it.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = JanusServers.class, restrictToAnnotatedClass = false)
 class RecordingResourceTest {
@@ -34,66 +41,102 @@ class RecordingResourceTest {
     Participants participants;
 
     @Inject
-    JanusPool pool;
+    VideoRooms videoRooms;
+
+    @Inject
+    DataSource dataSource;
 
     private UUID openConsult(UUID... users) {
         participants.awaitJanus();
         return participants.openConsult(users);
     }
 
-    private ValidatableResponse record(String token, UUID room, Object body) {
-        var request = given().contentType(ContentType.JSON).body(body);
+    private static ValidatableResponse request(String token, UUID room) {
+        var request = given();
         if (token != null) {
             request = request.auth().oauth2(token);
         }
         return request.post("/api/media/rooms/{id}/recording", room).then();
     }
 
-    private static Map<String, Object> consent(Set<UUID> users, Instant at) {
-        return Map.of("consentedBy", users, "consentedAt", at.toString());
+    private static ValidatableResponse consent(String token, UUID room) {
+        var request = given();
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        return request.post("/api/media/rooms/{id}/recording/consent", room).then();
     }
 
     @Test
-    void shouldBeOffByDefaultAndRefuseRecordingWithoutEveryParticipantsConsent() {
-        UUID doctor = UUID.randomUUID();
+    void shouldRecordOnlyOnceEveryParticipantConsentedForThemself() throws SQLException {
         UUID specialist = UUID.randomUUID();
-        UUID room = openConsult(doctor, specialist);
+        UUID doctor = UUID.randomUUID();
+        UUID room = openConsult(specialist, doctor);
         String system = participants.system();
+        String specialistToken = participants.token(specialist, Role.HUB_SPECIALIST);
+        String doctorToken = participants.token(doctor, Role.SATELLITE_DOCTOR);
         given().auth()
                 .oauth2(system)
                 .get("/api/media/rooms/{id}", room)
                 .then()
                 .statusCode(200)
                 .body("recording", nullValue());
-        Instant now = Instant.now();
+        consent(doctorToken, room).statusCode(409).body("detail", containsString("Nobody has asked"));
 
-        record(system, room, "{\"consentedBy\":").statusCode(400);
-        record(system, room, Map.of("consentedBy", Set.of(doctor, specialist)))
-                .statusCode(400)
-                .body("detail", containsString("consentedAt"));
-        record(system, room, consent(Set.of(doctor), now))
-                .statusCode(400)
-                .body("detail", containsString("every participant must consent"));
-        record(system, room, consent(Set.of(doctor, specialist, UUID.randomUUID()), now))
-                .statusCode(400)
-                .body("detail", containsString("Not participants"));
-        record(system, room, consent(Set.of(doctor, specialist), now.plus(Duration.ofHours(1))))
-                .statusCode(400)
-                .body("detail", containsString("future"));
-        record(null, room, consent(Set.of(doctor, specialist), now)).statusCode(401);
-        record(participants.token(doctor, Role.SATELLITE_DOCTOR), room, consent(Set.of(doctor, specialist), now))
-                .statusCode(403);
-        record(system, UUID.randomUUID(), consent(Set.of(doctor, specialist), now))
-                .statusCode(404);
-        // nothing of the refused requests was kept
-        given().auth().oauth2(system).get("/api/media/rooms/{id}", room).then().body("recording", nullValue());
-
-        record(system, room, consent(Set.of(doctor, specialist), now))
+        // a consent list the caller types is no consent: the recording waits for the participants themselves
+        given().auth()
+                .oauth2(system)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "consentedBy",
+                        Set.of(doctor, specialist),
+                        "consentedAt",
+                        Instant.now().toString()))
+                .post("/api/media/rooms/{id}/recording", room)
+                .then()
                 .statusCode(200)
-                .body("recording", equalTo("RECORDING"));
-        record(system, room, consent(Set.of(doctor, specialist), now))
+                .body("recording", equalTo("REQUESTED"));
+        request(specialistToken, room).statusCode(409).body("detail", containsString("already"));
+        request(null, room).statusCode(401);
+        consent(null, room).statusCode(401);
+        consent(system, room).statusCode(403);
+        consent(participants.token(UUID.randomUUID(), Role.HUB_SPECIALIST), room)
+                .statusCode(404);
+
+        consent(doctorToken, room).statusCode(200).body("recording", equalTo("REQUESTED"));
+        consent(doctorToken, room).statusCode(200).body("recording", equalTo("REQUESTED"));
+        assertEquals(1, consented(room), "only the caller's own consent is kept");
+        consent(specialistToken, room)
+                .statusCode(200)
+                .body("recording", equalTo("RECORDING"))
+                .body(not(containsString("consentedBy")));
+        assertEquals(2, consented(room));
+        consent(specialistToken, room).statusCode(200).body("recording", equalTo("RECORDING"));
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("select count(*) from audit.audit_event"
+                        + " where resource_id = ? and resource_type = 'media-recording' and detail = 'consent'")) {
+            statement.setString(1, room.toString());
+            var result = statement.executeQuery();
+            result.next();
+            assertEquals(2, result.getInt(1), "each consent audited once");
+        }
+    }
+
+    @Test
+    void shouldLetTheHostAskAndCancelARequestNobodyCompleted() {
+        UUID specialist = UUID.randomUUID();
+        UUID doctor = UUID.randomUUID();
+        UUID room = openConsult(specialist, doctor);
+        request(participants.token(doctor, Role.SATELLITE_DOCTOR), room).statusCode(403);
+        request(participants.token(specialist, Role.HUB_SPECIALIST), room)
+                .statusCode(200)
+                .body("recording", equalTo("REQUESTED"));
+        consent(participants.token(doctor, Role.SATELLITE_DOCTOR), room).statusCode(200);
+        videoRooms.close(room);
+        assertEquals("CANCELLED", participants.roomField(room, "recording"));
+        consent(participants.token(specialist, Role.HUB_SPECIALIST), room)
                 .statusCode(409)
-                .body("detail", containsString("already"));
+                .body("detail", containsString("ended"));
     }
 
     @Test
@@ -101,7 +144,10 @@ class RecordingResourceTest {
         UUID doctor = UUID.randomUUID();
         UUID room = openConsult(doctor);
         String system = participants.system();
-        record(system, room, consent(Set.of(doctor), Instant.now())).statusCode(200);
+        assertEquals("REQUESTED", videoRooms.requestRecording(room, "test").recording());
+        consent(participants.token(doctor, Role.SATELLITE_DOCTOR), room)
+                .statusCode(200)
+                .body("recording", equalTo("RECORDING"));
         given().auth()
                 .oauth2(participants.token(doctor, Role.SATELLITE_DOCTOR))
                 .get("/api/media/rooms/{id}/recordings", room)
@@ -139,9 +185,7 @@ class RecordingResourceTest {
                 .delete("/api/media/rooms/{id}", closed)
                 .then()
                 .statusCode(200);
-        record(system, closed, consent(Set.of(doctor), Instant.now()))
-                .statusCode(409)
-                .body("detail", containsString("ended"));
+        request(system, closed).statusCode(409).body("detail", containsString("ended"));
         List<Object> none = given().auth()
                 .oauth2(system)
                 .get("/api/media/rooms/{id}/recordings", closed)
@@ -150,5 +194,16 @@ class RecordingResourceTest {
                 .extract()
                 .path("");
         assertTrue(none.isEmpty());
+    }
+
+    private int consented(UUID room) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("select count(*) from media.room_participant"
+                        + " where room_id = ? and recording_consent_at is not null")) {
+            statement.setObject(1, room);
+            var result = statement.executeQuery();
+            result.next();
+            return result.getInt(1);
+        }
     }
 }

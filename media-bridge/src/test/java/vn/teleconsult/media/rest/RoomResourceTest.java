@@ -1,7 +1,6 @@
 package vn.teleconsult.media.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -23,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import vn.teleconsult.media.api.OpenRoom;
+import vn.teleconsult.media.api.VideoRooms;
 import vn.teleconsult.media.janus.JanusClient;
 import vn.teleconsult.media.janus.JanusException;
 import vn.teleconsult.media.janus.JanusPool;
@@ -33,6 +35,7 @@ import vn.teleconsult.media.testing.JanusProcess;
 import vn.teleconsult.media.testing.JanusServers;
 import vn.teleconsult.media.testing.Participants;
 import vn.teleconsult.media.testing.Poll;
+import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Role;
 
 @QuarkusTest
@@ -44,6 +47,12 @@ class RoomResourceTest {
 
     @Inject
     JanusPool pool;
+
+    @Inject
+    VideoRooms videoRooms;
+
+    @Inject
+    DataSource dataSource;
 
     private void awaitServers() {
         participants.awaitJanus();
@@ -74,20 +83,18 @@ class RoomResourceTest {
     void shouldOpenRoomInJanusWithBitrateCapAndNoSecretInTheAnswer() {
         awaitServers();
         UUID doctor = UUID.randomUUID();
+        UUID room = participants.openConsult(doctor);
         String body = given().auth()
                 .oauth2(participants.system())
-                .contentType(ContentType.JSON)
-                .body(Map.of("kind", "CONSULT", "referenceId", UUID.randomUUID(), "participants", Set.of(doctor)))
-                .post("/api/media/rooms")
+                .get("/api/media/rooms/{id}", room)
                 .then()
-                .statusCode(201)
+                .statusCode(200)
                 .body("state", equalTo("OPEN"))
                 .body("bitrate", equalTo(512000))
                 .body("participants", hasItem(doctor.toString()))
                 .extract()
                 .asString();
         assertFalse(body.contains("secret"), body);
-        UUID room = UUID.fromString(JsonPath.from(body).getString("id"));
         JsonPath grant = grant(room, doctor, Role.SATELLITE_DOCTOR);
         var janus = api(grant).equals(JanusServers.MAIN.apiUri()) ? JanusServers.MAIN : JanusServers.SECOND;
         var admin = new JanusClient(
@@ -106,89 +113,86 @@ class RoomResourceTest {
         }
     }
 
+    private static int status(Runnable call) {
+        return assertThrows(ProblemException.class, call::run).status();
+    }
+
     @Test
-    void shouldRefuseMalformedConflictingOversizedAndUnauthorizedRoomRequests() {
+    void shouldRefuseMalformedConflictingAndOversizedRoomRequestsOfTheWorkflow() {
         awaitServers();
-        String system = participants.system();
         UUID user = UUID.randomUUID();
-        given().auth()
-                .oauth2(system)
-                .contentType(ContentType.JSON)
-                .body("{\"kind\":")
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(400);
-        given().auth()
-                .oauth2(system)
-                .contentType(ContentType.JSON)
-                .body(Map.of("kind", "PARTY", "referenceId", UUID.randomUUID(), "participants", Set.of(user)))
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("CONSULT or VISIT"));
-        given().auth()
-                .oauth2(system)
-                .contentType(ContentType.JSON)
-                .body(Map.of("kind", "CONSULT", "referenceId", UUID.randomUUID(), "participants", Set.of()))
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(400);
+        Set<UUID> hospitals = Set.of(Participants.HOSPITAL);
+        assertEquals(400, status(() -> videoRooms.open(null)));
+        assertEquals(
+                400,
+                status(() -> videoRooms.open(
+                        new OpenRoom("PARTY", UUID.randomUUID(), Set.of(user), null, false, hospitals))));
+        assertEquals(
+                400,
+                status(() ->
+                        videoRooms.open(new OpenRoom("CONSULT", UUID.randomUUID(), Set.of(), null, false, hospitals))));
         List<UUID> crowd = new ArrayList<>();
         for (int i = 0; i < 33; i++) {
             crowd.add(UUID.randomUUID());
         }
-        given().auth()
-                .oauth2(system)
-                .contentType(ContentType.JSON)
-                .body(Map.of("kind", "CONSULT", "referenceId", UUID.randomUUID(), "participants", crowd))
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("at most 32"));
-        given().auth()
-                .oauth2(system)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "kind",
-                        "VISIT",
-                        "referenceId",
-                        UUID.randomUUID(),
-                        "participants",
-                        Set.of(user),
-                        "waitingRoom",
-                        true))
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(400)
-                .body("detail", containsString("hostUserId"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("kind", "CONSULT", "referenceId", UUID.randomUUID(), "participants", Set.of(user)))
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(401);
-        given().auth()
-                .oauth2(participants.token(user, Role.PATIENT))
-                .contentType(ContentType.JSON)
-                .body(Map.of("kind", "CONSULT", "referenceId", UUID.randomUUID(), "participants", Set.of(user)))
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(403);
+        var tooMany = assertThrows(
+                ProblemException.class,
+                () -> videoRooms.open(
+                        new OpenRoom("CONSULT", UUID.randomUUID(), Set.copyOf(crowd), null, false, hospitals)));
+        assertTrue(tooMany.getMessage().contains("at most 32"), tooMany.getMessage());
+        assertEquals(
+                400,
+                status(() -> videoRooms.open(
+                        new OpenRoom("VISIT", UUID.randomUUID(), Set.of(user), null, true, hospitals))));
+        // a room belongs to the hospitals of its reference: without them nobody could operate it
+        assertEquals(
+                400,
+                status(() -> videoRooms.open(
+                        new OpenRoom("CONSULT", UUID.randomUUID(), Set.of(user), null, false, Set.of()))));
+        assertEquals(
+                400,
+                status(() ->
+                        videoRooms.open(new OpenRoom("CONSULT", UUID.randomUUID(), Set.of(user), null, false, null))));
         UUID reference = UUID.randomUUID();
+        var request = new OpenRoom("CONSULT", reference, Set.of(user), null, false, hospitals);
+        videoRooms.open(request);
+        assertEquals(409, status(() -> videoRooms.open(request)));
+    }
+
+    /** Finding 3 of issue 14: no REST path opens a room, whatever the caller names as reference and participants. */
+    @Test
+    void shouldOpenNoRoomThroughRest() {
+        awaitServers();
+        UUID reference = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
         var request = Map.of("kind", "CONSULT", "referenceId", reference, "participants", Set.of(user));
-        given().auth()
-                .oauth2(system)
-                .contentType(ContentType.JSON)
-                .body(request)
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(201);
-        given().auth()
-                .oauth2(system)
-                .contentType(ContentType.JSON)
-                .body(request)
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(409);
+        for (String token : List.of(
+                participants.system(),
+                participants.token(user, Role.COORDINATOR, Participants.HOSPITAL),
+                participants.token(user, Role.SATELLITE_DOCTOR))) {
+            int status = given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(request)
+                    .post("/api/media/rooms")
+                    .then()
+                    .extract()
+                    .statusCode();
+            assertTrue(status == 404 || status == 405, "POST /api/media/rooms answered " + status);
+        }
+        assertEquals(0L, roomsOf(reference));
+    }
+
+    private long roomsOf(UUID reference) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("select count(*) from media.room where reference_id = ?")) {
+            statement.setObject(1, reference);
+            var result = statement.executeQuery();
+            result.next();
+            return result.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import vn.teleconsult.media.api.OpenRoom;
+import vn.teleconsult.media.api.VideoRooms;
 import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.media.testing.JanusParticipant;
 import vn.teleconsult.media.testing.JanusProcess;
@@ -35,6 +38,8 @@ import vn.teleconsult.media.testing.Participants;
 import vn.teleconsult.media.testing.Poll;
 import vn.teleconsult.media.ws.Notices;
 import vn.teleconsult.platform.notify.PgChannels;
+import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.security.AccessTokens;
 import vn.teleconsult.platform.security.Role;
 
 /** Kills the real Janus processes these tests started (by PID) and checks that sessions survive. */
@@ -56,6 +61,12 @@ class RecoveryTest {
 
     @Inject
     Notices notices;
+
+    @Inject
+    VideoRooms videoRooms;
+
+    @Inject
+    AccessTokens tokens;
 
     private void awaitServers() {
         participants.awaitJanus();
@@ -87,6 +98,7 @@ class RecoveryTest {
     static final class Listener implements WebSocket.Listener {
         final List<String> messages = new CopyOnWriteArrayList<>();
         volatile Integer closedWith;
+        volatile String reason;
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
@@ -97,6 +109,7 @@ class RecoveryTest {
 
         @Override
         public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+            this.reason = reason;
             closedWith = status;
             return null;
         }
@@ -225,15 +238,8 @@ class RecoveryTest {
                     Duration.ofSeconds(10),
                     "both servers seen down",
                     () -> !pool.healthy("main") && !pool.healthy("second"));
-            given().auth()
-                    .oauth2(participants.system())
-                    .contentType(ContentType.JSON)
-                    .body(Map.of(
-                            "kind", "CONSULT", "referenceId", reference, "participants", Set.of(UUID.randomUUID())))
-                    .post("/api/media/rooms")
-                    .then()
-                    .statusCode(503)
-                    .contentType("application/problem+json");
+            var refused = assertThrows(ProblemException.class, () -> videoRooms.open(consult(reference)));
+            assertEquals(503, refused.status());
             try (var connection = dataSource.getConnection();
                     var statement =
                             connection.prepareStatement("select count(*) from media.room where reference_id = ?")) {
@@ -248,13 +254,12 @@ class RecoveryTest {
         }
         awaitServers();
         given().get("/q/health/group/media").then().statusCode(200).body("checks[0].data.second", equalTo("UP"));
-        given().auth()
-                .oauth2(participants.system())
-                .contentType(ContentType.JSON)
-                .body(Map.of("kind", "CONSULT", "referenceId", reference, "participants", Set.of(UUID.randomUUID())))
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(201);
+        assertEquals("OPEN", videoRooms.open(consult(reference)).state());
+    }
+
+    private static OpenRoom consult(UUID reference) {
+        return new OpenRoom(
+                "CONSULT", reference, Set.of(UUID.randomUUID()), null, false, Set.of(Participants.HOSPITAL));
     }
 
     @Test
@@ -262,10 +267,45 @@ class RecoveryTest {
         var anonymous = new Listener();
         connect("", anonymous);
         Poll.until(Duration.ofSeconds(5), "closed", () -> anonymous.closedWith != null);
-        assertEquals(1008, anonymous.closedWith);
+        assertEquals(4401, anonymous.closedWith);
         var forged = new Listener();
         connect("?access_token=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", forged);
         Poll.until(Duration.ofSeconds(5), "closed", () -> forged.closedWith != null);
-        assertEquals(1008, forged.closedWith);
+        assertEquals(4401, forged.closedWith);
+    }
+
+    /** Finding 4 of issue 14: a socket lives no longer than the token it was opened with. */
+    @Test
+    void shouldCloseTheWebSocketWhenItsTokenExpires() {
+        UUID doctor = UUID.randomUUID();
+        String shortLived = tokens.issue(
+                        doctor.toString(),
+                        "u-" + doctor,
+                        Set.of(Role.SATELLITE_DOCTOR),
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        Duration.ofSeconds(3))
+                .token();
+        var listener = new Listener();
+        connect("?access_token=" + shortLived, listener);
+        Poll.until(Duration.ofSeconds(5), "socket ready", () -> listener.messages.contains("{\"type\":\"ready\"}"));
+        assertEquals(null, listener.closedWith, "open while the token is valid");
+        Poll.until(Duration.ofSeconds(15), "socket closed at expiry", () -> listener.closedWith != null);
+        assertEquals(4401, listener.closedWith);
+        assertTrue(listener.reason.contains("expired"), listener.reason);
+    }
+
+    @Test
+    void shouldTellParticipantsOverTheWebSocketThatARecordingAwaitsTheirConsent() {
+        awaitServers();
+        UUID specialist = UUID.randomUUID();
+        UUID doctor = UUID.randomUUID();
+        UUID room = participants.openConsult(specialist, doctor);
+        var listener = new Listener();
+        connect("?access_token=" + participants.token(doctor, Role.SATELLITE_DOCTOR), listener);
+        Poll.until(Duration.ofSeconds(5), "socket ready", () -> listener.messages.contains("{\"type\":\"ready\"}"));
+        videoRooms.requestRecording(room, "test");
+        Poll.until(Duration.ofSeconds(10), "recording request heard", () -> listener.messages.stream()
+                .anyMatch(m -> m.contains("recording-requested") && m.contains(room.toString())));
     }
 }

@@ -2,27 +2,36 @@ package vn.teleconsult.media.testing;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.http.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.teleconsult.media.api.OpenRoom;
+import vn.teleconsult.media.api.VideoRooms;
 import vn.teleconsult.media.janus.JanusPool;
 import vn.teleconsult.platform.security.AccessTokens;
 import vn.teleconsult.platform.security.Role;
 
-/** Tokens for made-up users and systems, and rooms opened through the REST API. */
+/**
+ * Tokens for made-up users and systems, and rooms opened as the owning workflow opens them (the {@link VideoRooms}
+ * bean; there is no REST path to open a room). Rooms belong to {@link #HOSPITAL} unless told otherwise.
+ */
 @ApplicationScoped
 public class Participants {
 
+    /** The hospital the test rooms belong to; {@link #system()} is its system client. */
+    public static final UUID HOSPITAL = UUID.randomUUID();
+
     private final AccessTokens tokens;
     private final JanusPool pool;
+    private final VideoRooms rooms;
 
-    public Participants(AccessTokens tokens, JanusPool pool) {
+    public Participants(AccessTokens tokens, JanusPool pool, VideoRooms rooms) {
         this.tokens = tokens;
         this.pool = pool;
+        this.rooms = rooms;
     }
 
     /** Waits until the bridge is connected to both test Janus servers (after start-up, or after a kill test). */
@@ -62,40 +71,38 @@ public class Participants {
                 .token();
     }
 
-    public String system() {
-        return tokens.issue("client:consult-workflow", "consult-workflow", Set.of(Role.SYSTEM), null)
+    /** A user of the given role at the given hospital. */
+    public String token(UUID user, Role role, UUID hospital) {
+        return tokens.issue(user.toString(), "u-" + user, Set.of(role), hospital)
                 .token();
     }
 
-    /** Opens a consult room for the users through the API and returns its id. */
+    /** The system client of {@link #HOSPITAL}. */
+    public String system() {
+        return systemOf(HOSPITAL);
+    }
+
+    /** The system client of a hospital (system tokens carry their hospital). */
+    public String systemOf(UUID hospital) {
+        return tokens.issue("client:consult-workflow", "consult-workflow", Set.of(Role.SYSTEM), hospital)
+                .token();
+    }
+
+    /** Opens a consult room of {@link #HOSPITAL} for the users, the first of them hosting, and returns its id. */
     public UUID openConsult(UUID... users) {
-        return open(Map.of("kind", "CONSULT", "referenceId", UUID.randomUUID(), "participants", Set.of(users)));
+        return openConsultOf(Set.of(HOSPITAL), users);
     }
 
-    /** Opens a video visit with a waiting room, hosted by the doctor. */
+    /** Opens a consult room of the hospitals (requesting satellite and hub) for the users, the first hosting. */
+    public UUID openConsultOf(Set<UUID> hospitals, UUID... users) {
+        return rooms.open(new OpenRoom("CONSULT", UUID.randomUUID(), Set.of(users), users[0], false, hospitals))
+                .id();
+    }
+
+    /** Opens a video visit of {@link #HOSPITAL} with a waiting room, hosted by the doctor. */
     public UUID openVisit(UUID doctor, UUID patient) {
-        return open(Map.of(
-                "kind",
-                "VISIT",
-                "referenceId",
-                UUID.randomUUID(),
-                "participants",
-                Set.of(doctor, patient),
-                "hostUserId",
-                doctor,
-                "waitingRoom",
-                true));
-    }
-
-    private UUID open(Map<String, Object> request) {
-        return UUID.fromString(given().auth()
-                .oauth2(system())
-                .contentType(ContentType.JSON)
-                .body(request)
-                .post("/api/media/rooms")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
+        return rooms.open(new OpenRoom(
+                        "VISIT", UUID.randomUUID(), Set.of(doctor, patient), doctor, true, Set.of(HOSPITAL)))
+                .id();
     }
 }
