@@ -24,6 +24,8 @@ fi
 pg_bin=/usr/lib/postgresql/$pg_version/bin
 
 as_postgres() { runuser -u postgres -- "$@"; }
+# shellcheck source=../scripts/private-log.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/private-log.sh"
 
 # The postgres user must be able to reach the data directory; when <home> sits under a private directory
 # (e.g. /root), keep the cluster under /var/lib/teleconsult instead and say so.
@@ -67,7 +69,7 @@ start)
         echo "PostgreSQL already running ($data, port $port)"
         exit 0
     fi
-    touch "$log" && chown postgres:postgres "$log"
+    private_log "$log" postgres
     as_postgres "$pg_bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null ||
         { echo "PostgreSQL did not start; last lines of $log:" >&2; tail -20 "$log" >&2; exit 1; }
     echo "PostgreSQL started on 127.0.0.1:$port ($data)"

@@ -18,6 +18,8 @@ cmd=$1
 state=$(realpath -m "$2")
 
 template_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../janus" && pwd)
+# shellcheck source=private-log.sh
+. "$(dirname "${BASH_SOURCE[0]}")/private-log.sh"
 config_dir="$state/janus-config"
 log="$state/janus.log"
 pidfile="$state/janus.pid"
@@ -137,9 +139,10 @@ start() {
   local args=(--configs-folder="$config_dir")
   [ -z "${JANUS_ICE_ENFORCE_LIST:-}" ] || args+=(--ice-enforce-list="$JANUS_ICE_ENFORCE_LIST")
   [ ! -f "$log" ] || mv -f "$log" "$log.1"
+  private_log "$log"
   # setsid: own session, so the caller's Ctrl-C or terminal hang-up does not reach Janus.
   # (A background child is not a group leader, so setsid execs in place and $! is janus.)
-  setsid nohup janus "${args[@]}" </dev/null >"$log" 2>&1 &
+  setsid nohup janus "${args[@]}" </dev/null >>"$log" 2>&1 &
   pid=$!
   echo "$pid" >"$pidfile"
 

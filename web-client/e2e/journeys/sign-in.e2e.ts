@@ -15,6 +15,31 @@ afterAll(async () => {
 });
 
 describe('sign-in', () => {
+    it('is served under a strict Content-Security-Policy that the page never violates', async () => {
+        const context = await person(browser);
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        await page.addInitScript(() => {
+            const seen: string[] = [];
+            (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+            document.addEventListener('securitypolicyviolation', (e) =>
+                seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+            );
+        });
+        const response = await page.goto(`${baseUrl()}/#/login`);
+        const csp = response?.headers()['content-security-policy'] ?? '';
+        expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).not.toContain('unsafe-inline');
+        expect(response?.headers()['x-frame-options']).toBe('DENY');
+        await signIn(page, 'doctor');
+        await page.locator('.lang-switch button[data-locale=en]').click();
+        const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+        expect(violations).toEqual([]);
+        expect(errors).toEqual([]);
+        await context.close();
+    });
+
     it('refuses a wrong password with a message and keeps the user name', async () => {
         const context = await person(browser);
         const page = await context.newPage();

@@ -35,7 +35,15 @@ public class CurrentActor {
         if (!Arc.container().requestContext().isActive()) {
             return Optional.empty();
         }
-        SecurityIdentity identity = this.identity.get();
+        return actorOf(this.identity.get());
+    }
+
+    /**
+     * The caller that a verified identity stands for, or empty when anonymous (also for checks that run outside a
+     * request context, such as HTTP permission policies). A token whose hospital or user-id claim is unusable is
+     * refused.
+     */
+    public Optional<Actor> actorOf(SecurityIdentity identity) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }
