@@ -371,7 +371,9 @@ final class MatrixWorld {
                 .path("id");
     }
 
-    /** The first free slot of a schedule from now on, as seen by the holder of the token. */
+    private static final java.util.Set<String> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The first free slot of a schedule from now on that no other cell was given, as seen by the token's holder. */
     static String freeSlot(String token, String schedule, String kind) {
         List<String> starts = given().auth()
                 .oauth2(token)
@@ -385,10 +387,12 @@ final class MatrixWorld {
                 .extract()
                 .jsonPath()
                 .getList("start");
-        if (starts.isEmpty()) {
-            throw new IllegalStateException("no free slot in schedule " + schedule);
+        for (String start : starts) {
+            if (HANDED_OUT.add(schedule + "@" + start)) {
+                return start;
+            }
         }
-        return starts.get(0);
+        throw new IllegalStateException("no free slot in schedule " + schedule);
     }
 
     /** A patient's booked visit (VIDEO, reason I10); answers the booking id. */
@@ -448,7 +452,7 @@ final class MatrixWorld {
         ConsultNetwork.transition(net.specialist(), id, Map.of("to", "ACCEPTED"))
                 .statusCode(200);
         as(net.specialist())
-                .body(Map.of("scheduleId", schedule, "start", ConsultNetwork.firstSlot(net, schedule)))
+                .body(Map.of("scheduleId", schedule, "start", freeSlot(net.doctor(), schedule, "CONSULT_SESSION")))
                 .post("/api/consults/{id}/session", id)
                 .then()
                 .statusCode(200);
@@ -582,7 +586,7 @@ final class MatrixWorld {
     private UUID freshInSession(Net net, String schedule) {
         UUID id = ConsultNetwork.accepted(net, "ROUTINE");
         as(net.specialist())
-                .body(Map.of("scheduleId", schedule, "start", ConsultNetwork.firstSlot(net, schedule)))
+                .body(Map.of("scheduleId", schedule, "start", freeSlot(net.doctor(), schedule, "CONSULT_SESSION")))
                 .post("/api/consults/{id}/session", id)
                 .then()
                 .statusCode(200);
