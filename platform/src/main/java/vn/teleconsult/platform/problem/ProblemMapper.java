@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import vn.teleconsult.platform.text.InvalidText;
 import vn.teleconsult.platform.text.Utf8Check;
 
@@ -102,6 +103,15 @@ public class ProblemMapper {
                 400,
                 "Invalid request",
                 "The request body goes beyond what this server reads: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e) {
+        return Problem.response(
+                400,
+                "Invalid request",
+                "The multipart body is malformed: a part's headers could not be read (a line break in a file name,"
+                        + " a missing boundary or a cut-off part).");
     }
 
     @ServerExceptionMapper
