@@ -16,6 +16,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -112,6 +113,19 @@ public class ProblemMapper {
                 "Invalid request",
                 "The multipart body is malformed: a part's headers could not be read (a line break in a file name,"
                         + " a missing boundary or a cut-off part).");
+    }
+
+    /** The multipart parser reads from the client: its I/O failures (a body cut off before its end) are the client's. */
+    @ServerExceptionMapper
+    public Response io(IOException e) {
+        var top = e.getStackTrace();
+        if (top.length > 0 && top[0].getClassName().startsWith(MultipartParser.class.getPackageName() + ".")) {
+            return Problem.response(
+                    400,
+                    "Invalid request",
+                    "The multipart body ends before its closing boundary, or has no parts; send the whole body.");
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper
