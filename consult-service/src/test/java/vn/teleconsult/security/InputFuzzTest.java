@@ -117,6 +117,8 @@ class InputFuzzTest {
     private final List<String> offenders = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.concurrent.ConcurrentMap<Integer, AtomicInteger> statuses =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     private final String address = Fixtures.someAddress();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -158,6 +160,10 @@ class InputFuzzTest {
                     fuzzForm(method, url, token, schema);
                     fuzzed = true;
                 }
+                if (content.has("multipart/form-data")) {
+                    fuzzMultipart(method, url, token);
+                    fuzzed = true;
+                }
                 List<String> query = queryParameters(op);
                 if (method.equals("GET") && !query.isEmpty()) {
                     fuzzQuery(url, token, query);
@@ -172,8 +178,8 @@ class InputFuzzTest {
         await();
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         System.out.printf(
-                "InputFuzzTest: %d operations, %d requests, %d server errors, %d s%n",
-                operations, requests.get(), offenders.size(), seconds);
+                "InputFuzzTest: %d operations, %d requests, %d server errors, %d s; answers by status: %s%n",
+                operations, requests.get(), offenders.size(), seconds, statuses);
         assertTrue(operations > 40, "the OpenAPI document should list the JSON and form operations: " + operations);
         assertTrue(offenders.isEmpty(), offenders.size() + " server errors:\n" + String.join("\n", offenders));
     }
@@ -224,6 +230,37 @@ class InputFuzzTest {
                         name + " = " + value.getKey());
             }
         }
+    }
+
+    /** Broken multipart bodies: line breaks and NUL in a file name, no closing boundary, no headers. */
+    private void fuzzMultipart(String method, String url, String token) {
+        String boundary = "fuzz-boundary";
+        String type = "multipart/form-data; boundary=" + boundary;
+        String pdf = "%PDF-1.4\n%%EOF\n";
+        for (String name :
+                List.of("a\r\nb.pdf", "a\nb.pdf", "a\u0000b.pdf", "\u200b", "a\"b.pdf", BIG.substring(0, 5000))) {
+            send(
+                    method,
+                    url,
+                    token,
+                    type,
+                    bytes("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                            + "\"\r\nContent-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n"),
+                    "multipart file name");
+        }
+        send(method, url, token, type, bytes("--" + boundary + "\r\n\r\n" + pdf), "multipart cut off");
+        send(method, url, token, type, bytes("no boundary at all"), "multipart without parts");
+        send(method, url, token, "multipart/form-data", bytes("--x\r\n\r\n--x--"), "multipart without boundary");
+        send(
+                method,
+                url,
+                token,
+                type,
+                bytes(
+                        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"",
+                        "#C0 AF",
+                        ".pdf\"\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n"),
+                "multipart overlong name");
     }
 
     private void fuzzQuery(String url, String token, List<String> names) {
@@ -277,6 +314,8 @@ class InputFuzzTest {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger())
+                    .incrementAndGet();
             if (response.statusCode() >= 500) {
                 offenders.add(method + " " + shorten(url) + " [" + what + "]: " + response.statusCode() + " "
                         + shorten(response.body()));

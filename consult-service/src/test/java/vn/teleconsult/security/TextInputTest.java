@@ -118,6 +118,22 @@ class TextInputTest {
     }
 
     @Test
+    void shouldRefuseInvalidUtf8InAFormBody() {
+        for (String form : List.of(
+                "grant_type=password&username=..%C0%AF..&password=x",
+                "grant_type=password&username=a%ED%A0%80b&password=x",
+                "grant_type=refresh_token&refresh_token=a%00b")) {
+            refused(
+                    given().contentType("application/x-www-form-urlencoded")
+                            .header("X-Forwarded-For", Fixtures.someAddress())
+                            .body(form)
+                            .post("/api/auth/token")
+                            .then(),
+                    "form");
+        }
+    }
+
+    @Test
     void shouldRefuseNamesThatShowNothing() {
         var net = network.create();
         var body = ConsultNetwork.request(net, "ROUTINE", List.of());

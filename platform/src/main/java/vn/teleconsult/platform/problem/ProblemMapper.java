@@ -16,6 +16,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import vn.teleconsult.platform.text.InvalidText;
 import vn.teleconsult.platform.text.Utf8Check;
 
@@ -102,6 +104,28 @@ public class ProblemMapper {
                 400,
                 "Invalid request",
                 "The request body goes beyond what this server reads: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e) {
+        return Problem.response(
+                400,
+                "Invalid request",
+                "The multipart body is malformed: a part's headers could not be read (a line break in a file name,"
+                        + " a missing boundary or a cut-off part).");
+    }
+
+    /** The multipart parser reads from the client: its I/O failures (a body cut off before its end) are the client's. */
+    @ServerExceptionMapper
+    public Response io(IOException e) {
+        var top = e.getStackTrace();
+        if (top.length > 0 && top[0].getClassName().startsWith(MultipartParser.class.getPackageName() + ".")) {
+            return Problem.response(
+                    400,
+                    "Invalid request",
+                    "The multipart body ends before its closing boundary, or has no parts; send the whole body.");
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper
