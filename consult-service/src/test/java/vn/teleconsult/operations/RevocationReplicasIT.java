@@ -78,7 +78,7 @@ class RevocationReplicasIT {
                 .port(-1)
                 .formParam("grant_type", "password")
                 .formParam("username", username)
-                .formParam("password", "Demo@2026")
+                .formParam("password", "Demo-Consult-2026")
                 .post("/api/auth/token")
                 .then()
                 .statusCode(200)
