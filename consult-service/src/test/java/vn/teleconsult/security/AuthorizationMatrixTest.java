@@ -294,13 +294,17 @@ class AuthorizationMatrixTest {
                 .allow(ADMIN, OWN)
                 .forbid(ADMIN, OTHER, NONE)
                 .with((w, c, r, s) -> s.contentType(ContentType.JSON)
-                        .body(json("name", Fixtures.unique("mx-client"), "hospitalId", s(w.resolve("hospital", c, r))))));
+                        .body(json(
+                                "name", Fixtures.unique("mx-client"), "hospitalId", s(w.resolve("hospital", c, r))))));
         t.add(row("DELETE /api/admin/clients/{id}")
                 .param("id", "client")
                 .allow(NET_ADMIN)
                 .allow(ADMIN, OWN));
         t.add(row("GET /api/admin/users").single().allow(NET_ADMIN).allow(ADMIN));
-        t.add(row("GET /api/admin/users/{id}").param("id", "user").allow(NET_ADMIN).allow(ADMIN, OWN));
+        t.add(row("GET /api/admin/users/{id}")
+                .param("id", "user")
+                .allow(NET_ADMIN)
+                .allow(ADMIN, OWN));
         t.add(row("POST /api/admin/users")
                 .allow(NET_ADMIN)
                 .allow(ADMIN, OWN)
@@ -355,8 +359,14 @@ class AuthorizationMatrixTest {
                 .forbid(ADMIN)
                 .with((w, c, r, s) -> s.contentType(ContentType.JSON)
                         .body(json(
-                                "code", Fixtures.unique("MXN"), "name", "Bệnh viện mới", "kind", "SATELLITE",
-                                "timeZone", "Asia/Ho_Chi_Minh"))));
+                                "code",
+                                Fixtures.unique("MXN"),
+                                "name",
+                                "Bệnh viện mới",
+                                "kind",
+                                "SATELLITE",
+                                "timeZone",
+                                "Asia/Ho_Chi_Minh"))));
         t.add(row("PUT /api/admin/hospitals/{id}")
                 .param("id", "hospital")
                 .allow(NET_ADMIN)
@@ -389,7 +399,10 @@ class AuthorizationMatrixTest {
                 .param("hubId", "linkedHub")
                 .allow(NET_ADMIN)
                 .forbid(ADMIN));
-        t.add(row("GET /api/admin/consults/turnaround").single().allow(NET_ADMIN).allow(ADMIN));
+        t.add(row("GET /api/admin/consults/turnaround")
+                .single()
+                .allow(NET_ADMIN)
+                .allow(ADMIN));
         // media servers serve the whole network: its administrators only
         t.add(row("GET /api/admin/media-servers").single().allow(NET_ADMIN).forbid(ADMIN));
         t.add(row("GET /api/admin/dicom-nodes").single().allow(NET_ADMIN).allow(ADMIN));
@@ -439,10 +452,13 @@ class AuthorizationMatrixTest {
         t.add(row("GET /api/consults/hubs").single().allow(SATELLITE_DOCTOR));
         t.add(row("POST /api/consults")
                 .allow(SATELLITE_DOCTOR, OWN, NONE)
-                .set(SATELLITE_DOCTOR, Answer.INVALID, OTHER) // "hubId: your hospital is not linked to hub ..." 
-                .with((w, c, r, s) -> s.contentType(ContentType.JSON)
-                        .body(consultRequest(w, r))));
-        t.add(row("GET /api/consults").single().allow(COORDINATOR).allow(HUB_SPECIALIST).allow(SATELLITE_DOCTOR));
+                .set(SATELLITE_DOCTOR, Answer.INVALID, OTHER) // "hubId: your hospital is not linked to hub ..."
+                .with((w, c, r, s) -> s.contentType(ContentType.JSON).body(consultRequest(w, r))));
+        t.add(row("GET /api/consults")
+                .single()
+                .allow(COORDINATOR)
+                .allow(HUB_SPECIALIST)
+                .allow(SATELLITE_DOCTOR));
         t.add(consultRead("GET /api/consults/{id}"));
         t.add(row("PUT /api/consults/{id}")
                 .param("id", "consult")
@@ -480,7 +496,11 @@ class AuthorizationMatrixTest {
                 .allow(HUB_SPECIALIST, NONE) // sees its hub's consult; the state machine refuses first (409)
                 .domain(409, "consult A's session is booked and running")
                 .with((w, c, r, s) -> s.contentType(ContentType.JSON)
-                        .body(json("scheduleId", w.consultSchedA, "start", Instant.now().plusSeconds(86400).toString()))));
+                        .body(json(
+                                "scheduleId",
+                                w.consultSchedA,
+                                "start",
+                                Instant.now().plusSeconds(86400).toString()))));
         t.add(row("POST /api/consults/{id}/session/start")
                 .param("id", "consult")
                 .allow(COORDINATOR, OWN, NONE)
@@ -512,9 +532,17 @@ class AuthorizationMatrixTest {
                 .allow(HUB_SPECIALIST, OWN)
                 .allow(SATELLITE_DOCTOR, OWN));
         t.add(consultRead("GET /fhir/ServiceRequest/{id}"));
-        t.add(row("GET /fhir/ServiceRequest").single().allow(COORDINATOR).allow(HUB_SPECIALIST).allow(SATELLITE_DOCTOR));
+        t.add(row("GET /fhir/ServiceRequest")
+                .single()
+                .allow(COORDINATOR)
+                .allow(HUB_SPECIALIST)
+                .allow(SATELLITE_DOCTOR));
         t.add(consultRead("GET /fhir/Task/{id}"));
-        t.add(row("GET /fhir/Task").single().allow(COORDINATOR).allow(HUB_SPECIALIST).allow(SATELLITE_DOCTOR));
+        t.add(row("GET /fhir/Task")
+                .single()
+                .allow(COORDINATOR)
+                .allow(HUB_SPECIALIST)
+                .allow(SATELLITE_DOCTOR));
         t.add(consultRead("GET /fhir/DiagnosticReport/{id}"));
 
         // ---- video visits: the booking's patient or practitioner only
@@ -526,7 +554,11 @@ class AuthorizationMatrixTest {
                 .domain(409, "outside the visit's joining window"));
 
         // ---- imaging: the owning hospital's clinical staff and system clients, and the consult's members
-        t.add(row("GET /dicom-web/studies").single().allow(COORDINATOR).allow(HUB_SPECIALIST).allow(SATELLITE_DOCTOR)
+        t.add(row("GET /dicom-web/studies")
+                .single()
+                .allow(COORDINATOR)
+                .allow(HUB_SPECIALIST)
+                .allow(SATELLITE_DOCTOR)
                 .allow(SYSTEM));
         for (String op : List.of(
                 "GET /dicom-web/studies/{study}",
@@ -565,7 +597,11 @@ class AuthorizationMatrixTest {
                     byte[] dicom = MatrixWorld.ctInStudy(s(w.resolve("study", c, r)));
                     return s.contentType(MatrixWorld.STOW_TYPE).body(MatrixWorld.stowBody(dicom));
                 }));
-        t.add(row("GET /api/imaging/pacs").single().allow(COORDINATOR).allow(HUB_SPECIALIST).allow(SATELLITE_DOCTOR));
+        t.add(row("GET /api/imaging/pacs")
+                .single()
+                .allow(COORDINATOR)
+                .allow(HUB_SPECIALIST)
+                .allow(SATELLITE_DOCTOR));
         t.add(row("GET /api/imaging/pacs/{node}/studies")
                 .param("node", "pacsNode")
                 .allow(COORDINATOR, OWN)
@@ -584,17 +620,12 @@ class AuthorizationMatrixTest {
                 .allow(COORDINATOR, OWN)
                 .allow(HUB_SPECIALIST, OWN)
                 .allow(SATELLITE_DOCTOR, OWN));
-        t.add(row("POST /api/imaging/share-links")
-                .allow(COORDINATOR, OWN, NONE)
-                .with((w, c, r, s) -> s.contentType(ContentType.JSON)
-                        .body(json(
-                                "studyUid",
-                                s(w.resolve("study", c, r)),
-                                "readerName",
-                                "Dr. Reader",
-                                "expiresInHours",
-                                1))));
-        t.add(row("DELETE /api/imaging/share-links/{id}").param("id", "shareLink").allow(COORDINATOR, OWN));
+        t.add(row("POST /api/imaging/share-links").allow(COORDINATOR, OWN, NONE).with((w, c, r, s) -> s.contentType(
+                        ContentType.JSON)
+                .body(json("studyUid", s(w.resolve("study", c, r)), "readerName", "Dr. Reader", "expiresInHours", 1))));
+        t.add(row("DELETE /api/imaging/share-links/{id}")
+                .param("id", "shareLink")
+                .allow(COORDINATOR, OWN));
         t.add(row("GET /share/{token}/metadata").param("token", "shareToken").open());
         t.add(row("GET /share/{token}/instances/{instance}")
                 .param("token", "shareToken")
@@ -603,7 +634,7 @@ class AuthorizationMatrixTest {
                 .param("instance", "instance"));
         t.add(memberRead("GET /api/imaging/review-sessions/{consultId}")
                 .param("consultId", "consult")
-                .set(HUB_SPECIALIST, Answer.NOT_FOUND, NONE)); // "no review session of yours" 
+                .set(HUB_SPECIALIST, Answer.NOT_FOUND, NONE)); // "no review session of yours"
 
         // ---- media: the room's participants; a coordinator its hospital's rooms, a system client its hospital's
         t.add(row("GET /api/media/rooms/{id}")
@@ -651,7 +682,11 @@ class AuthorizationMatrixTest {
                 .domain(409, "recording needs every participant's own consent")
                 .domain(422, "recording needs every participant's own consent")
                 .with((w, c, r, s) -> s.contentType(ContentType.JSON)
-                        .body(json("consentedBy", List.of(), "consentedAt", Instant.now().toString()))));
+                        .body(json(
+                                "consentedBy",
+                                List.of(),
+                                "consentedAt",
+                                Instant.now().toString()))));
         t.add(row("POST /api/media/rooms/{id}/lobby").param("id", "visitRoom").allow(PATIENT, OWN));
         t.add(row("GET /api/media/rooms/{id}/lobby")
                 .param("id", "visitRoom")
@@ -690,9 +725,12 @@ class AuthorizationMatrixTest {
                 .allow(COORDINATOR, OWN, NONE)
                 .allow(HUB_SPECIALIST, OWN)
                 .forbid(HUB_SPECIALIST, NONE, OTHER)
-                .set(COORDINATOR, Answer.INVALID, OTHER) // "practitionerId: no active staff member ... at your hospital"
-                .with((w, c, r, s) -> s.contentType(ContentType.JSON)
-                        .body(scheduleBody(s(w.resolve("practitioner", c, r))))));
+                .set(
+                        COORDINATOR,
+                        Answer.INVALID,
+                        OTHER) // "practitionerId: no active staff member ... at your hospital"
+                .with((w, c, r, s) ->
+                        s.contentType(ContentType.JSON).body(scheduleBody(s(w.resolve("practitioner", c, r))))));
         t.add(row("GET /api/scheduling/schedules")
                 .single()
                 .allow(COORDINATOR)
@@ -701,7 +739,8 @@ class AuthorizationMatrixTest {
                 .allow(NET_ADMIN)
                 .allow(ADMIN));
         // a hospital's schedules are read by its own staff, doctors of satellites linked to it and network
-        // administrators; for anyone else the schedule does not exist (satellite A's administrator: hub A's is not theirs)
+        // administrators; for anyone else the schedule does not exist (satellite A's administrator: hub A's is not
+        // theirs)
         t.add(row("GET /api/scheduling/schedules/{id}")
                 .param("id", "schedule")
                 .roles(ADMIN)
@@ -715,15 +754,14 @@ class AuthorizationMatrixTest {
                 .allow(COORDINATOR, OWN, NONE)
                 .allow(HUB_SPECIALIST, OWN)
                 .forbid(HUB_SPECIALIST, NONE)
-                .with((w, c, r, s) -> s.contentType(ContentType.JSON)
-                        .body(ruleBody())));
+                .with((w, c, r, s) -> s.contentType(ContentType.JSON).body(ruleBody())));
         t.add(row("POST /api/scheduling/resources")
                 .single()
                 .allow(COORDINATOR)
                 .roles(HUB_SPECIALIST)
                 .forbid(HUB_SPECIALIST)
-                .with((w, c, r, s) -> s.contentType(ContentType.JSON)
-                        .body(json("kind", "ROOM", "name", Fixtures.unique("Phòng")))));
+                .with((w, c, r, s) ->
+                        s.contentType(ContentType.JSON).body(json("kind", "ROOM", "name", Fixtures.unique("Phòng")))));
         t.add(row("POST /api/scheduling/resources/{id}/exceptions")
                 .param("id", "practitioner")
                 .roles(COORDINATOR, HUB_SPECIALIST)
@@ -743,8 +781,10 @@ class AuthorizationMatrixTest {
                 .set(COORDINATOR, Answer.INVALID, OTHER) // "practitionerId: no active specialist ... at your hub"
                 .with((w, c, r, s) -> {
                     Instant start = Instant.now()
-                            .plusSeconds(50L * 86400 + java.util.concurrent.ThreadLocalRandom.current()
-                                    .nextInt(1000) * 7200L);
+                            .plusSeconds(50L * 86400
+                                    + java.util.concurrent.ThreadLocalRandom.current()
+                                                    .nextInt(1000)
+                                            * 7200L);
                     return s.contentType(ContentType.JSON)
                             .body(json(
                                     "practitionerId",
@@ -766,8 +806,7 @@ class AuthorizationMatrixTest {
         // bookings: booking with a schedule the caller may use (a patient any hospital's visits; a satellite its
         // linked hubs; hub staff their own hub's)
         for (String op : List.of("POST /api/scheduling/holds", "POST /api/scheduling/bookings")) {
-            t.add(row(op)
-                    .roles(COORDINATOR, HUB_SPECIALIST, SATELLITE_DOCTOR, PATIENT)
+            t.add(row(op).roles(COORDINATOR, HUB_SPECIALIST, SATELLITE_DOCTOR, PATIENT)
                     .allow(PATIENT)
                     .allow(SATELLITE_DOCTOR, OWN, NONE)
                     .allow(COORDINATOR, OWN, NONE)
@@ -776,12 +815,13 @@ class AuthorizationMatrixTest {
                     .with((w, c, r, s) -> {
                         String schedule = s(w.resolve("schedule", c, r));
                         boolean visit = c == PATIENT;
-                        String start = MatrixWorld.freeSlot(
-                                w.netAdmin, schedule, visit ? "PATIENT_VISIT" : "CONSULT_SESSION");
+                        String start =
+                                MatrixWorld.freeSlot(w.netAdmin, schedule, visit ? "PATIENT_VISIT" : "CONSULT_SESSION");
                         return s.contentType(ContentType.JSON)
-                                .body(visit
-                                        ? json("scheduleId", schedule, "start", start, "mode", "IN_PERSON")
-                                        : json("scheduleId", schedule, "start", start, "mode", "VIDEO"));
+                                .body(
+                                        visit
+                                                ? json("scheduleId", schedule, "start", start, "mode", "IN_PERSON")
+                                                : json("scheduleId", schedule, "start", start, "mode", "VIDEO"));
                     }));
         }
         t.add(row("GET /api/scheduling/bookings/mine")
@@ -856,8 +896,8 @@ class AuthorizationMatrixTest {
                 .with((w, c, r, s) -> {
                     String schedule = s(w.resolve("schedule", c, r));
                     boolean visit = c == PATIENT;
-                    String start = MatrixWorld.freeSlot(
-                            w.netAdmin, schedule, visit ? "PATIENT_VISIT" : "CONSULT_SESSION");
+                    String start =
+                            MatrixWorld.freeSlot(w.netAdmin, schedule, visit ? "PATIENT_VISIT" : "CONSULT_SESSION");
                     return s.contentType("application/fhir+json").body(appointment(c, schedule, start));
                 }));
         t.add(bookingAccess("PUT /fhir/Appointment/{id}", "freshBooking")
@@ -993,7 +1033,8 @@ class AuthorizationMatrixTest {
                 + (c == PATIENT ? "IN_PERSON" : "VIDEO") + "\"}]}}";
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger DAYS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger DAYS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** A one-day rule far ahead, a different day each time, so that no two overlap. */
     private static Map<String, Object> ruleBody() {
@@ -1168,7 +1209,10 @@ class AuthorizationMatrixTest {
         if (ok) {
             return null;
         }
-        return status + (body.isEmpty() ? "" : " " + body.substring(0, Math.min(160, body.length())).replace('\n', ' '));
+        return status
+                + (body.isEmpty()
+                        ? ""
+                        : " " + body.substring(0, Math.min(160, body.length())).replace('\n', ' '));
     }
 
     /** Every operation of /q/openapi has a row, and every HTTP row is an operation there. */
@@ -1184,7 +1228,8 @@ class AuthorizationMatrixTest {
         var operations = new TreeSet<String>();
         for (var path : paths.entrySet()) {
             for (String method : path.getValue().keySet()) {
-                if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method)) {
+                if (Set.of("get", "put", "post", "delete", "patch", "head", "options")
+                        .contains(method)) {
                     operations.add(method.toUpperCase() + " " + path.getKey());
                 }
             }

@@ -99,7 +99,10 @@ final class MatrixProbes {
                     switch (rel) {
                         case OWN -> w.aeA;
                         case OTHER -> service.equals("C-ECHO") || service.equals("C-STORE") ? w.aeB : w.aeA;
-                        case NONE -> "NOBODY" + Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
+                        case NONE ->
+                            "NOBODY"
+                                    + Long.toString(System.nanoTime() % 100000, 36)
+                                            .toUpperCase();
                     };
             String study = rel == Rel.OTHER ? w.cB.study() : w.cA.study();
             return switch (service) {

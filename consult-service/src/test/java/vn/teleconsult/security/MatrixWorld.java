@@ -180,7 +180,8 @@ final class MatrixWorld {
         tokens.put(Caller.SYSTEM, sysA);
 
         netA = new Net(hubA, satA, coordAId, coordA, specAId, specA, specA2Id, specA2, docAId, docA, docB, netAdmin);
-        netA2 = new Net(hubA, satA2, coordAId, coordA, specA2Id, specA2, specAId, specA, docA2Id, docA2, docB, netAdmin);
+        netA2 = new Net(
+                hubA, satA2, coordAId, coordA, specA2Id, specA2, specAId, specA, docA2Id, docA2, docB, netAdmin);
         netB = new Net(hubB, satB, coordBId, coordB, specBId, specB, specBId, specB, docBId, docB, docA, netAdmin);
 
         consultSchedA = consultSchedule(specA, specAId);
@@ -249,8 +250,13 @@ final class MatrixWorld {
     }
 
     private static UUID me(String token) {
-        return UUID.fromString(
-                given().auth().oauth2(token).get("/api/me").then().statusCode(200).extract().path("id"));
+        return UUID.fromString(given().auth()
+                .oauth2(token)
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id"));
     }
 
     /** A system client of the hospital; answers its access token. */
@@ -306,7 +312,9 @@ final class MatrixWorld {
     }
 
     static String uniqueAe(String prefix) {
-        return prefix + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+        return prefix
+                + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36)
+                        .toUpperCase();
     }
 
     /** A specialist's consult-session schedule from tomorrow on (today's time is for their video visits). */
@@ -380,7 +388,8 @@ final class MatrixWorld {
                 .queryParam("schedule", schedule)
                 .queryParam("kind", kind)
                 .queryParam("from", Instant.now().plusSeconds(5).toString())
-                .queryParam("to", Instant.now().plus(java.time.Duration.ofDays(3)).toString())
+                .queryParam(
+                        "to", Instant.now().plus(java.time.Duration.ofDays(3)).toString())
                 .get("/api/scheduling/slots")
                 .then()
                 .statusCode(200)
@@ -418,7 +427,12 @@ final class MatrixWorld {
     static String sessionBooking(String doctor, String schedule) {
         return as(doctor)
                 .body(Map.of(
-                        "scheduleId", schedule, "start", freeSlot(doctor, schedule, "CONSULT_SESSION"), "mode", "VIDEO"))
+                        "scheduleId",
+                        schedule,
+                        "start",
+                        freeSlot(doctor, schedule, "CONSULT_SESSION"),
+                        "mode",
+                        "VIDEO"))
                 .post("/api/scheduling/bookings")
                 .then()
                 .statusCode(201)
@@ -511,8 +525,35 @@ final class MatrixWorld {
     }
 
     static final byte[] PNG = {
-        (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2,
-        0, 0, 0
+        (byte) 0x89,
+        'P',
+        'N',
+        'G',
+        '\r',
+        '\n',
+        0x1a,
+        '\n',
+        0,
+        0,
+        0,
+        13,
+        'I',
+        'H',
+        'D',
+        'R',
+        0,
+        0,
+        0,
+        1,
+        0,
+        0,
+        0,
+        1,
+        8,
+        2,
+        0,
+        0,
+        0
     };
 
     /** A copy of pydicom's CT_small.dcm with fresh UIDs (study, series, instance). */
@@ -757,7 +798,8 @@ final class MatrixWorld {
         schedule.other = c -> c == Caller.PATIENT ? visitSchedB : consultSchedB;
         Kind slot = define("slot");
         slot.own = c -> fresh(() -> visitSchedA + "-"
-                + Instant.parse(freeSlot(netAdmin, visitSchedA, "PATIENT_VISIT")).getEpochSecond());
+                + Instant.parse(freeSlot(netAdmin, visitSchedA, "PATIENT_VISIT"))
+                        .getEpochSecond());
         slot.none = slot.own;
         slot.other = slot.own;
         onCall(coordA, specAId);
