@@ -30,7 +30,7 @@ describe('sign-in', () => {
         const csp = response?.headers()['content-security-policy'] ?? '';
         expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
         expect(csp).toContain("frame-ancestors 'none'");
-        expect(csp).not.toContain('unsafe-inline');
+        expect(csp).toContain("style-src 'self';");
         expect(response?.headers()['x-frame-options']).toBe('DENY');
         await signIn(page, 'doctor');
         await page.locator('.lang-switch button[data-locale=en]').click();

@@ -41,7 +41,8 @@ class SecurityHeadersTest {
                 "frame-ancestors 'none'")) {
             assertTrue(csp.contains(directive + ";") || csp.endsWith(directive), directive + " missing in " + csp);
         }
-        assertFalse(csp.contains("unsafe-inline"), csp);
+        assertTrue(csp.contains("script-src 'self' 'wasm-unsafe-eval';"), "scripts from the application only: " + csp);
+        assertTrue(csp.contains("style-src 'self';"), "style sheets from the application only: " + csp);
         assertFalse(
                 Pattern.compile("'unsafe-eval'")
                         .matcher(csp.replace("'wasm-unsafe-eval'", ""))

@@ -35,12 +35,15 @@ public class SecurityHeaders {
     /**
      * The policy: the application's own scripts only, plus WebAssembly compilation for Cornerstone's image codecs;
      * workers from the application or blob URLs; connections to the application (HTTP and WebSocket) and the given
-     * origins.
+     * origins. Style sheets and style elements come from the application only; style attributes are allowed, because
+     * Cornerstone's annotation layer sets them on SVG text (they cannot run script, and images they name still obey
+     * img-src).
      */
     static String policy(Iterable<String> connectSources) {
         var connect = new StringBuilder("'self'");
         connectSources.forEach(s -> connect.append(' ').append(s));
         return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; "
+                + "style-src-attr 'unsafe-inline'; "
                 + "img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; connect-src " + connect
                 + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
