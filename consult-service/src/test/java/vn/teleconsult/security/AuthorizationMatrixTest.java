@@ -674,19 +674,23 @@ class AuthorizationMatrixTest {
                 .param("fileId", "recordingFile")
                 .roles(SYSTEM, COORDINATOR, HUB_SPECIALIST, SATELLITE_DOCTOR, PATIENT)
                 .otherwise(Answer.NOT_FOUND));
+        // a recording is asked for by the room's operators or its host, then each participant consents for themself
         t.add(row("POST /api/media/rooms/{id}/recording")
                 .param("id", "room")
-                .roles(SYSTEM, COORDINATOR)
+                .roles(SYSTEM, COORDINATOR, HUB_SPECIALIST, SATELLITE_DOCTOR)
                 .allow(SYSTEM, OWN)
                 .allow(COORDINATOR, OWN, NONE)
-                .domain(409, "recording needs every participant's own consent")
-                .domain(422, "recording needs every participant's own consent")
-                .with((w, c, r, s) -> s.contentType(ContentType.JSON)
-                        .body(json(
-                                "consentedBy",
-                                List.of(),
-                                "consentedAt",
-                                Instant.now().toString()))));
+                .allow(HUB_SPECIALIST, OWN) // consult A's specialist hosts its room
+                .forbid(SATELLITE_DOCTOR, OWN) // a participant who is not the host
+                .domain(409, "a recording was asked for already: the room and the caller were checked first"));
+        t.add(row("POST /api/media/rooms/{id}/recording/consent")
+                .param("id", "room")
+                .roles(COORDINATOR, HUB_SPECIALIST, SATELLITE_DOCTOR, PATIENT)
+                .allow(COORDINATOR, OWN, NONE) // hub A's coordinator is a member of both consult rooms
+                .allow(HUB_SPECIALIST, OWN)
+                .allow(SATELLITE_DOCTOR, OWN)
+                .allow(PATIENT, OWN)
+                .domain(409, "nothing awaits consent, or it runs already: the caller was found a participant first"));
         t.add(row("POST /api/media/rooms/{id}/lobby").param("id", "visitRoom").allow(PATIENT, OWN));
         t.add(row("GET /api/media/rooms/{id}/lobby")
                 .param("id", "visitRoom")
@@ -737,7 +741,9 @@ class AuthorizationMatrixTest {
                 .allow(HUB_SPECIALIST)
                 .allow(SATELLITE_DOCTOR)
                 .allow(NET_ADMIN)
-                .allow(ADMIN));
+                .allow(ADMIN)
+                // a network administrator has no hospital of their own: they name the one to list
+                .with((w, c, r, s) -> c == NET_ADMIN ? s.queryParam("hospital", w.hubA.toString()) : s));
         // a hospital's schedules are read by its own staff, doctors of satellites linked to it and network
         // administrators; for anyone else the schedule does not exist (satellite A's administrator: hub A's is not
         // theirs)
@@ -926,7 +932,7 @@ class AuthorizationMatrixTest {
                 .allow(HUB_SPECIALIST)
                 .allow(SATELLITE_DOCTOR)
                 .allow(PATIENT)
-                .allow(SYSTEM)
+                .set(SYSTEM, Answer.UNAUTHORIZED) // notices go to people: a system client's token is refused, 4401
                 .probe(MatrixProbes::media));
 
         // ---- DIMSE: a calling AE title acts as a SYSTEM actor of its registered hospital. OWN: satellite A's AE

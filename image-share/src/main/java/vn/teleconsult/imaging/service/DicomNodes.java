@@ -38,8 +38,9 @@ public class DicomNodes {
             throw ProblemException.conflict("The AE title " + ae + " is already registered.");
         }
         var node = new Node(UUID.randomUUID(), hospitalId, ae, blankToNull(host), port, kind);
-        em.createNativeQuery("insert into imaging.dicom_node (id, hospital_id, ae_title, host, port, kind)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+        // a title registered meanwhile by a concurrent request is the same conflict as one found above
+        int inserted = em.createNativeQuery("insert into imaging.dicom_node (id, hospital_id, ae_title, host, port,"
+                        + " kind) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (kind, ae_title) do nothing")
                 .setParameter(1, node.id())
                 .setParameter(2, hospitalId)
                 .setParameter(3, ae)
@@ -47,6 +48,9 @@ public class DicomNodes {
                 .setParameter(5, port)
                 .setParameter(6, kind.name())
                 .executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict("The AE title " + ae + " is already registered.");
+        }
         return node;
     }
 
