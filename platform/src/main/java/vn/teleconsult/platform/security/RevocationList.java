@@ -17,20 +17,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.teleconsult.platform.notify.NotifiedCopy;
 import vn.teleconsult.platform.notify.PgChannels;
 
 /**
  * The list of access tokens revoked before they expire ({@code security.revoked_token}): revoked sign-ins and subjects
  * whose earlier tokens are revoked. Writes join the caller's transaction; each replica answers from an in-memory copy
  * reloaded on every revocation announced on channel {@value #CHANNEL}, and reads the table instead whenever that copy
- * may be out of date, the way {@code HubLinks} does (decision 0017). After each reload it ends the watched uses
+ * may be out of date, through {@link NotifiedCopy} as {@code HubLinks} does (decision 0017). After each reload it ends the watched uses
  * ({@link TokenWatch}) of tokens that are now revoked. See decision 0019.
  */
 @ApplicationScoped
@@ -50,22 +45,13 @@ public class RevocationList {
             """;
 
     private final AgroalDataSource dataSource;
-    private final PgChannels channels;
     private final TokenWatch watch;
     private final TransactionSynchronizationRegistry transactions;
     private final AuthSettings settings;
     /** How long after a revocation a token it matches can still be accepted: the longest life plus skew, twice. */
     private final Duration keep;
 
-    private final AtomicLong epoch = new AtomicLong();
-    private final AtomicInteger changesUnderWay = new AtomicInteger();
-    private final AtomicBoolean reloadQueued = new AtomicBoolean();
-    private volatile boolean listening;
-    /** The current copy, or null while it is not known to be current. */
-    private volatile RevokedSet trusted;
-
-    private volatile ScheduledExecutorService loader;
-    private AutoCloseable subscription;
+    private final NotifiedCopy<RevokedSet> copy;
 
     public RevocationList(
             AgroalDataSource dataSource,
@@ -74,13 +60,14 @@ public class RevocationList {
             TransactionSynchronizationRegistry transactions,
             AuthSettings settings) {
         this.dataSource = dataSource;
-        this.channels = channels;
         this.watch = watch;
         this.transactions = transactions;
         this.settings = settings;
         this.keep = Duration.ofMinutes(15)
                 .plus(settings.clockSkew().multipliedBy(2))
                 .plusMinutes(1);
+        this.copy = new NotifiedCopy<>("Revocation list", channels, CHANNEL, this::load, this::endRevokedUses);
+        copy.every(PRUNE_EVERY, this::prune);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -88,52 +75,13 @@ public class RevocationList {
     }
 
     /** Starts listening (and so loading); until the first load completes, {@link #revoked} reads the table. */
-    synchronized void start() {
-        if (subscription != null) {
-            return;
-        }
-        loader = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "revocation-list-load");
-            thread.setDaemon(true);
-            return thread;
-        });
-        loader.scheduleWithFixedDelay(this::prune, PRUNE_EVERY.toSeconds(), PRUNE_EVERY.toSeconds(), TimeUnit.SECONDS);
-        subscription = channels.listen(CHANNEL, payload -> reloadSoon(), new PgChannels.Watcher() {
-            @Override
-            public void listening() {
-                epoch.incrementAndGet();
-                listening = true;
-                reloadSoon();
-            }
-
-            @Override
-            public void lost() {
-                listening = false;
-                distrust();
-            }
-        });
+    void start() {
+        copy.start();
     }
 
     @PreDestroy
-    synchronized void stop() {
-        if (subscription == null) {
-            return;
-        }
-        listening = false;
-        distrust();
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            Log.warnf("Revocation list: listener did not close cleanly: %s", e.toString());
-        }
-        loader.shutdownNow();
-        try {
-            loader.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        distrust();
-        subscription = null;
+    void stop() {
+        copy.stop();
     }
 
     /** Revokes every access token of these sign-ins, in the caller's transaction. */
@@ -160,9 +108,9 @@ public class RevocationList {
         String signIn = signInOf(token);
         String subject = subjectOf(token);
         long issuedAt = token.getIssuedAtTime();
-        RevokedSet copy = trusted;
-        if (copy != null) {
-            return copy.revoked(signIn, subject, issuedAt);
+        RevokedSet revokedSet = copy.trusted();
+        if (revokedSet != null) {
+            return revokedSet.revoked(signIn, subject, issuedAt);
         }
         try (var connection = dataSource.getConnection();
                 var query = connection.prepareStatement(MATCHES)) {
@@ -180,7 +128,7 @@ public class RevocationList {
 
     /** Whether answers come from memory now. */
     boolean trusted() {
-        return trusted != null;
+        return copy.trusted() != null;
     }
 
     /** Deletes rows that can match no live token any more; safe on every replica at once. */
@@ -200,17 +148,14 @@ public class RevocationList {
             throw new IllegalStateException("A revocation must be written in the transaction of the change causing it");
         }
         // this replica's own request right after the commit must not pass on a copy loaded before it
-        changesUnderWay.incrementAndGet();
-        distrust();
+        copy.changeBegun();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
-                changesUnderWay.decrementAndGet();
-                distrust();
-                reloadSoon();
+                copy.changeEnded();
             }
         });
         Timestamp keepUntil = Timestamp.from(Instant.now().plus(keep));
@@ -232,43 +177,10 @@ public class RevocationList {
         }
     }
 
-    private void distrust() {
-        epoch.incrementAndGet();
-        trusted = null;
-    }
-
-    private void reloadSoon() {
-        var executor = loader;
-        if (executor != null && reloadQueued.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::reload);
-            } catch (RuntimeException e) { // shut down
-                reloadQueued.set(false);
-            }
-        }
-    }
-
-    /** Runs on the single loader thread, so loads never overlap and a later load always reads a later state. */
-    private void reload() {
-        reloadQueued.set(false);
-        long started = epoch.get();
-        if (!listening || changesUnderWay.get() > 0) {
-            return;
-        }
-        RevokedSet copy;
-        try {
-            copy = load();
-        } catch (RuntimeException e) {
-            Log.warnf("Revocation list could not be loaded; reading the table until the next change: %s", e.toString());
-            trusted = null;
-            return;
-        }
-        trusted = copy;
-        // Written before checking, so that a change or loss racing with this load always ends with null.
-        if (!listening || changesUnderWay.get() > 0 || epoch.get() != started) {
-            trusted = null;
-        }
-        int ended = watch.revoke(token -> copy.revoked(signInOf(token), subjectOf(token), token.getIssuedAtTime()));
+    /** After each load, trusted or not: ends the watched uses of the tokens it revokes. */
+    private void endRevokedUses(RevokedSet revokedSet) {
+        int ended =
+                watch.revoke(token -> revokedSet.revoked(signInOf(token), subjectOf(token), token.getIssuedAtTime()));
         if (ended > 0) {
             Log.infof("Revocation list: ended %d use(s) of revoked tokens", ended);
         }
