@@ -75,15 +75,7 @@ class NotifiedCopyTest {
     @Test
     void shouldNotTrustAnyCopyWhileAChangeOfThisReplicaIsUnderWay() throws Exception {
         var copy = started();
-        var loading = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        loads.add(() -> {
-            loading.countDown();
-            await(release);
-            return "before the change";
-        });
-        copy.listenerConnected();
-        assertEquals(true, loading.await(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        var release = loadingUntilReleased("before the change");
         copy.changeBegun();
         release.countDown();
         awaitLoaded("before the change");
@@ -98,15 +90,7 @@ class NotifiedCopyTest {
     @Test
     void shouldNotTrustALoadThatStartedBeforeTheListenerReconnected() throws Exception {
         var copy = started();
-        var loading = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        loads.add(() -> {
-            loading.countDown();
-            await(release);
-            return "old";
-        });
-        copy.listenerConnected();
-        assertEquals(true, loading.await(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        var release = loadingUntilReleased("old");
         loads.add(() -> "new");
         copy.listenerConnected(); // a new LISTEN while loading: changes before it may be missing from "old"
         release.countDown();
@@ -131,6 +115,20 @@ class NotifiedCopyTest {
         loads.add(() -> "recovered");
         copy.listenerConnected();
         Awaitility.await().atMost(DEADLINE).until(() -> "recovered".equals(copy.trusted()));
+    }
+
+    /** Starts listening and returns once a load of the value is under way; it completes when the latch is released. */
+    private CountDownLatch loadingUntilReleased(String value) throws InterruptedException {
+        var loading = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        loads.add(() -> {
+            loading.countDown();
+            await(release);
+            return value;
+        });
+        copy.listenerConnected();
+        assertEquals(true, loading.await(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        return release;
     }
 
     private static void await(CountDownLatch latch) {
