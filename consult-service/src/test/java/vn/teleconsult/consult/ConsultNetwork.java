@@ -207,8 +207,12 @@ public class ConsultNetwork {
 
     /** An accepted consult with a booked session, started: IN_SESSION with a real Janus room. */
     public static UUID inSession(Net net) {
+        return inSession(net, schedule(net));
+    }
+
+    /** The same, in a slot of the specialist's existing CONSULT_SESSION schedule (e.g. the demo data's). */
+    public static UUID inSession(Net net, String schedule) {
         UUID id = accepted(net, "ROUTINE");
-        String schedule = schedule(net);
         as(net.specialist())
                 .body(Map.of("scheduleId", schedule, "start", firstSlot(net, schedule)))
                 .post("/api/consults/{id}/session", id)

@@ -131,7 +131,16 @@ class ReviewSessionReplicasIT {
                 doctor,
                 null,
                 null);
-        UUID consult = ConsultNetwork.inSession(net);
+        // the demo specialist's own consult schedule: a second one of the same hours would overlap it (409)
+        String schedule = ConsultNetwork.signedIn(specialist)
+                .get("/api/scheduling/schedules")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .param("me", subject(specialist))
+                .getString("find { it.kind == 'CONSULT_SESSION' && it.resourceId == me }.id");
+        UUID consult = ConsultNetwork.inSession(net, schedule);
         ConsultNetwork.as(doctor)
                 .body(Map.of("studyUid", studyUid))
                 .post("/api/consults/{id}/studies", consult)

@@ -24,6 +24,17 @@ public class RoomMedia implements QuarkusTestResourceLifecycleManager {
     private String hostInterface;
     private Path state;
 
+    /**
+     * Started after (so overriding) the Janus that consult-service's other tests declare for every test: both name
+     * media.servers.main, and only this one is reachable from the browsers inside the test namespace. Quarkus starts
+     * resources in this order and a later one's configuration wins; with equal orders the winner was a matter of
+     * chance.
+     */
+    @Override
+    public int order() {
+        return 1000;
+    }
+
     @Override
     public Map<String, String> start() {
         long pid = ProcessHandle.current().pid();
