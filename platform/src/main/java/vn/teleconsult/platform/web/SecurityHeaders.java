@@ -19,7 +19,7 @@ import java.util.TreeSet;
 public class SecurityHeaders {
 
     /** Paths whose answers may hold patient data and must never be stored by a browser or proxy. */
-    private static final List<String> NO_STORE = List.of("/api/", "/fhir", "/dicom-web", "/q/");
+    private static final List<String> NO_STORE = List.of("/api/", "/fhir", "/dicom-web", "/q/", "/share/");
 
     private final String policy;
     private final String hsts;
