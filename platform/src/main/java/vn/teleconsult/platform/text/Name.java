@@ -15,8 +15,8 @@ import java.lang.annotation.Target;
 
 /**
  * A name of a person, hospital, client or resource: one line that shows something (not only white space, zero-width or
- * other invisible characters), without control characters. Read from JSON in Unicode normalization form C. Null is
- * valid; add {@code @NotNull} or {@code @NotBlank} where the name is required.
+ * other invisible characters), without control characters. Read from JSON in Unicode normalization form C. Null and
+ * the empty string (an optional field left empty) are valid; add {@code @NotBlank} where the name is required.
  */
 @Documented
 @Constraint(validatedBy = NameValidator.class)

@@ -8,7 +8,9 @@ public class NameValidator implements ConstraintValidator<Name, CharSequence> {
 
     @Override
     public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-        if (value == null) {
+        // an empty optional field means "not given", as it did before names were checked; a required one also
+        // carries @NotBlank, which refuses it
+        if (value == null || value.isEmpty()) {
             return true;
         }
         String text = value.toString();
