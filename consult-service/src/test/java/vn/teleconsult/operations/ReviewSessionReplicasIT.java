@@ -15,14 +15,10 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -49,60 +45,19 @@ class ReviewSessionReplicasIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static Process second;
+    private static SecondInstance second;
     private static String secondUrl;
 
     @BeforeAll
     static void startSecondInstance() throws Exception {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        secondUrl = "http://127.0.0.1:" + port;
-        Path log = Path.of("target", "second-instance.log");
-        second = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Dquarkus.http.port=" + port,
-                        "-Dquarkus.http.host=127.0.0.1",
-                        "-Dquarkus.profile=demo",
-                        "-Dimaging.dimse.enabled=false",
-                        "-Djava.awt.headless=true",
-                        "-jar",
-                        "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            if (!second.isAlive()) {
-                throw new AssertionError("The second instance ended at start-up; see " + log.toAbsolutePath());
-            }
-            try {
-                var ready = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(secondUrl + "/q/health/ready"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The second instance did not become ready; see " + log.toAbsolutePath());
-            }
-            second.waitFor(200, TimeUnit.MILLISECONDS);
-        }
+        second = SecondInstance.start("second-instance.log");
+        secondUrl = second.url();
     }
 
     @AfterAll
     static void stopSecondInstance() throws Exception {
         if (second != null) {
-            second.destroy();
-            if (!second.waitFor(20, TimeUnit.SECONDS)) {
-                second.destroyForcibly();
-            }
+            second.close();
         }
     }
 
