@@ -134,7 +134,7 @@ describe('sign-in', () => {
 
     it('should report wrong credentials', async () => {
         const api = client(
-            fakeFetch(json(401, { error: 'invalid_grant', error_description: 'Invalid username or password' })),
+            fakeFetch(json(400, { error: 'invalid_grant', error_description: 'Invalid username or password' })),
         );
 
         const error = await failure(api.login('bs.lan', 'wrong'));

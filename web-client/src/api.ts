@@ -610,7 +610,8 @@ export async function errorFrom(response: Response, context: ErrorContext, now: 
     }
     const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'), now);
     let kind = kindForStatus(response.status);
-    if (context === 'passwordGrant' && (response.status === 401 || oauthError === 'invalid_grant') && response.status !== 429) {
+    // RFC 6749 section 5.2: a wrong user name or password is 400 invalid_grant; 401 (invalid_client) is not the user's
+    if (context === 'passwordGrant' && oauthError === 'invalid_grant' && response.status !== 429) {
         kind = 'invalidCredentials';
     }
     return new ApiError(kind, response.status, { detail: detail?.trim() || undefined, oauthError, retryAfterSeconds, problem });

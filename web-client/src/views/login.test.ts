@@ -28,7 +28,7 @@ describe('login view', () => {
     });
 
     it('should keep what was typed and say why when sign-in fails', async () => {
-        const auth: Authenticator = { login: vi.fn().mockRejectedValue(new ApiError('invalidCredentials', 401)) };
+        const auth: Authenticator = { login: vi.fn().mockRejectedValue(new ApiError('invalidCredentials', 400)) };
         const view = createLoginView({ auth, onSignedIn: vi.fn() });
         document.body.append(view);
         fill(view, 'bs.lan', 'sai-mat-khau');

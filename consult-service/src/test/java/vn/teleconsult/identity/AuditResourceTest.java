@@ -30,7 +30,7 @@ class AuditResourceTest {
                 .header("X-Forwarded-For", address)
                 .post("/api/auth/token")
                 .then()
-                .statusCode(401);
+                .statusCode(400);
 
         given().auth().oauth2(admin).get("/api/admin/users/" + patientId).then().statusCode(200);
 

@@ -78,10 +78,18 @@ class AuthResourceTest {
         var wrongPassword = signIn(username, "not the password", Fixtures.someAddress());
         var unknownUser = signIn(Fixtures.unique("nobody"), "not the password", Fixtures.someAddress());
 
-        assertEquals(401, wrongPassword.statusCode());
-        assertEquals(401, unknownUser.statusCode());
+        // RFC 6749 section 5.2: invalid_grant is a 400; 401 is for invalid_client only
+        assertEquals(400, wrongPassword.statusCode());
+        assertEquals(400, unknownUser.statusCode());
         assertEquals(wrongPassword.asString(), unknownUser.asString());
-        wrongPassword.then().body("error", equalTo("invalid_grant")).body("access_token", nullValue());
+        wrongPassword
+                .then()
+                .contentType(ContentType.JSON)
+                .header("Cache-Control", containsString("no-store"))
+                .header("Pragma", equalTo("no-cache"))
+                .header("WWW-Authenticate", nullValue())
+                .body("error", equalTo("invalid_grant"))
+                .body("access_token", nullValue());
     }
 
     @Test
@@ -90,7 +98,7 @@ class AuthResourceTest {
         String address = Fixtures.someAddress();
         for (int i = 0; i < 4; i++) {
             // three typos are free; the fourth pauses this user name from this address for 1 s
-            signIn(username, "guess " + i, address).then().statusCode(401);
+            signIn(username, "guess " + i, address).then().statusCode(400);
         }
 
         var paused = signIn(username, Fixtures.PASSWORD, address);
@@ -104,7 +112,7 @@ class AuthResourceTest {
         // once the pause is over the next failure pauses twice as long
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> signIn(username, "guess 4", address).statusCode() == 401);
+                .until(() -> signIn(username, "guess 4", address).statusCode() == 400);
         signIn(username, Fixtures.PASSWORD, address).then().statusCode(429).header("Retry-After", equalTo("2"));
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(200))
@@ -118,7 +126,7 @@ class AuthResourceTest {
         int status = 0;
         for (int i = 0; i < 30 && status != 429; i++) {
             status = signIn(username, "guess " + i, attacker).statusCode();
-            assertTrue(status == 401 || status == 429, "answered " + status);
+            assertTrue(status == 400 || status == 429, "answered " + status);
         }
         assertEquals(429, status, "the attacker's address is paused");
 
@@ -131,7 +139,7 @@ class AuthResourceTest {
         var username = fixtures.user(Role.COORDINATOR, fixtures.hospital(HospitalKind.HUB));
         // thirty are free, the thirty-first pauses the address (whatever the user name)
         for (int i = 0; i < 31; i++) {
-            signIn(Fixtures.unique("guess"), "guess", address).then().statusCode(401);
+            signIn(Fixtures.unique("guess"), "guess", address).then().statusCode(400);
         }
 
         signIn(username, Fixtures.PASSWORD, address).then().statusCode(429);
@@ -262,6 +270,102 @@ class AuthResourceTest {
                 .then()
                 .statusCode(401)
                 .body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void shouldAnswerTokenErrorsAsRfc6749Section52Says() {
+        var satellite = fixtures.hospital(HospitalKind.SATELLITE);
+        var admin = Fixtures.token(fixtures.user(Role.ADMIN, null));
+        var client = given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Report archive", "hospitalId", satellite))
+                .post("/api/admin/clients")
+                .then()
+                .statusCode(201)
+                .extract();
+        String clientId = client.path("clientId");
+        String secret = client.path("clientSecret");
+        var username = fixtures.user(Role.SATELLITE_DOCTOR, satellite);
+
+        // an authenticated client asking for a grant it may not use
+        oauthError(
+                given().auth()
+                        .preemptive()
+                        .basic(clientId, secret)
+                        .formParam("grant_type", "password")
+                        .formParam("username", username)
+                        .formParam("password", Fixtures.PASSWORD),
+                400,
+                "unauthorized_client");
+        oauthError(
+                given().formParam("grant_type", "refresh_token")
+                        .formParam("refresh_token", "whatever")
+                        .formParam("client_id", clientId)
+                        .formParam("client_secret", secret),
+                400,
+                "unauthorized_client");
+        // a client failing to authenticate with Basic: 401 and a Basic challenge
+        oauthError(
+                        given().auth()
+                                .preemptive()
+                                .basic(clientId, "wrong")
+                                .formParam("grant_type", "password")
+                                .formParam("username", username)
+                                .formParam("password", Fixtures.PASSWORD),
+                        401,
+                        "invalid_client")
+                .header("WWW-Authenticate", equalTo("Basic realm=\"teleconsult\""));
+        oauthError(given().formParam("grant_type", "client_credentials"), 401, "invalid_client")
+                .header("WWW-Authenticate", containsString("Basic realm="));
+        // two ways of authenticating the client in one request
+        oauthError(
+                given().auth()
+                        .preemptive()
+                        .basic(clientId, secret)
+                        .formParam("grant_type", "client_credentials")
+                        .formParam("client_id", clientId)
+                        .formParam("client_secret", secret),
+                400,
+                "invalid_request");
+        oauthError(given().formParam("grant_type", "password").formParam("username", username), 400, "invalid_request");
+        oauthError(
+                given().formParam("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                400,
+                "unsupported_grant_type");
+        oauthError(
+                given().formParam("grant_type", "refresh_token").formParam("refresh_token", "x"), 400, "invalid_grant");
+        oauthError(
+                given().formParam("grant_type", "password")
+                        .formParam("username", username)
+                        .formParam("password", "wrong"),
+                400,
+                "invalid_grant");
+
+        // and a successful answer is not cached either
+        signIn(username, Fixtures.PASSWORD, Fixtures.someAddress())
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", containsString("no-store"))
+                .header("Pragma", equalTo("no-cache"));
+    }
+
+    /** An RFC 6749 section 5.2 error: status, JSON with error (and a description), never cached; 401 only with a challenge. */
+    private static io.restassured.response.ValidatableResponse oauthError(
+            io.restassured.specification.RequestSpecification request, int status, String error) {
+        var answer = request.header("X-Forwarded-For", Fixtures.someAddress())
+                .post("/api/auth/token")
+                .then()
+                .statusCode(status)
+                .contentType(ContentType.JSON)
+                .header("Cache-Control", containsString("no-store"))
+                .header("Pragma", equalTo("no-cache"))
+                .body("error", equalTo(error))
+                .body("error_description", notNullValue())
+                .body("access_token", nullValue());
+        return status == 401
+                ? answer.header("WWW-Authenticate", notNullValue())
+                : answer.header("WWW-Authenticate", nullValue());
     }
 
     private static Response refresh(String refreshToken) {

@@ -365,6 +365,7 @@ class UserAdminResourceTest {
                 .header("X-Forwarded-For", Fixtures.someAddress())
                 .post("/api/auth/token")
                 .then()
-                .statusCode(401);
+                .statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("invalid_grant"));
     }
 }

@@ -46,6 +46,11 @@ public class AuthResource {
     @Operation(summary = "Obtain tokens (grant_type password, client_credentials or refresh_token)")
     public Response token(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         String[] basic = basicCredentials(auth);
+        if (basic != null && form != null && (form.containsKey("client_id") || form.containsKey("client_secret"))) {
+            // RFC 6749 section 2.3: a client must not use more than one authentication method in a request
+            throw OAuthException.invalidRequest(
+                    "Authenticate the client either with HTTP Basic or with client_id/client_secret, not both.");
+        }
         var request = new TokenRequest(
                 single(form, "grant_type"),
                 single(form, "username"),
@@ -82,11 +87,13 @@ public class AuthResource {
         var response = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON)
                 .cacheControl(noStore())
+                .header("Pragma", "no-cache")
                 .entity(Map.of("error", e.error(), "error_description", e.getMessage()));
         if (e.retryAfterSeconds() != null) {
             response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
-        if ("invalid_client".equals(e.error())) {
+        if (e.status() == 401) {
+            // RFC 6749 section 5.2: invalid_client, the only 401, challenges with the scheme clients use here
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"teleconsult\"");
         }
         return response.build();

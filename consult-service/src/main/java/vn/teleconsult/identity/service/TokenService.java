@@ -63,6 +63,9 @@ public class TokenService {
                     "unsupported_grant_type",
                     "Sign in through " + external.get() + "; this server issues no tokens.");
         }
+        if (!"client_credentials".equals(request.grantType()) && !blank(request.clientSecret())) {
+            refuseClientGrant(request, address);
+        }
         return switch (request.grantType()) {
             case "password" -> password(request.username(), request.password(), address);
             case "client_credentials" -> clientCredentials(request.clientId(), request.clientSecret(), address);
@@ -105,7 +108,8 @@ public class TokenService {
                             account.isEmpty() ? "grant=password; unknown user name" : "grant=password"),
                     account.map(a -> actorOf(a)).orElse(null),
                     address);
-            throw new OAuthException(401, "invalid_grant", WRONG_CREDENTIALS);
+            // RFC 6749 section 5.2: a wrong resource owner password is invalid_grant, answered 400
+            throw new OAuthException(400, "invalid_grant", WRONG_CREDENTIALS);
         }
         Account a = account.get();
         throttle.recordSuccess(username, address);
@@ -121,6 +125,17 @@ public class TokenService {
     }
 
     private TokenResponse clientCredentials(String clientId, String secret, String address) {
+        var c = authenticateClient(clientId, secret, address);
+        var access = accessTokens.issue("client:" + c.clientId(), c.clientId(), Set.of(Role.SYSTEM), c.hospitalId());
+        audit.record(
+                AuditEntry.of(AuditAction.LOGIN, "SystemClient", c.clientId()).detail("grant=client_credentials"),
+                new Actor("client:" + c.clientId(), c.clientId(), Set.of(Role.SYSTEM), c.hospitalId()),
+                address);
+        return new TokenResponse(access.token(), "Bearer", access.expiresIn(), null);
+    }
+
+    /** Client authentication, throttled like sign-in: the client or invalid_client (401). */
+    private SystemClients.Authenticated authenticateClient(String clientId, String secret, String address) {
         if (blank(clientId) || blank(secret)) {
             throw new OAuthException(
                     401,
@@ -139,13 +154,7 @@ public class TokenService {
             throw new OAuthException(401, "invalid_client", "Unknown client or wrong client secret.");
         }
         throttle.recordSuccess(throttleKey, address);
-        var c = client.get();
-        var access = accessTokens.issue("client:" + c.clientId(), c.clientId(), Set.of(Role.SYSTEM), c.hospitalId());
-        audit.record(
-                AuditEntry.of(AuditAction.LOGIN, "SystemClient", c.clientId()).detail("grant=client_credentials"),
-                new Actor("client:" + c.clientId(), c.clientId(), Set.of(Role.SYSTEM), c.hospitalId()),
-                address);
-        return new TokenResponse(access.token(), "Bearer", access.expiresIn(), null);
+        return client.get();
     }
 
     private TokenResponse refresh(String token, String address) {
@@ -169,6 +178,22 @@ public class TokenService {
                     address);
         }
         throw new OAuthException(400, "invalid_grant", BAD_REFRESH);
+    }
+
+    /**
+     * A system client may use the client_credentials grant only: an authenticated client asking for another grant is
+     * unauthorized_client (RFC 6749 section 5.2), one that fails to authenticate is invalid_client.
+     */
+    private void refuseClientGrant(TokenRequest request, String address) {
+        if (!"password".equals(request.grantType()) && !"refresh_token".equals(request.grantType())) {
+            return; // unsupported_grant_type comes first
+        }
+        authenticateClient(request.clientId(), request.clientSecret(), address);
+        throw new OAuthException(
+                400,
+                "unauthorized_client",
+                "System clients may only use grant_type=client_credentials; " + request.grantType()
+                        + " is for people signing in.");
     }
 
     private TokenResponse issueFor(UUID userId, String refresh, UUID signIn) {
