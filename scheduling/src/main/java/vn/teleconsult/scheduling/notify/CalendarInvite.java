@@ -26,7 +26,10 @@ public final class CalendarInvite {
         return "booking-" + booking.id + "@teleconsult";
     }
 
-    /** The invite as text; times are UTC ({@code Z}), which every calendar shows in its user's own zone. */
+    /**
+     * The invite as text, lines folded at 75 octets; times are UTC ({@code Z}), which every calendar shows in its
+     * user's own zone.
+     */
     public static String of(
             Booking booking,
             boolean cancel,
@@ -50,6 +53,7 @@ public final class CalendarInvite {
                 .withProperty(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST)
                 .withComponent(event)
                 .getFluentTarget();
-        return calendar.toString();
+        // ical4j folds (in CalendarOutputter) by characters; RFC 5545 counts octets
+        return ContentLines.fold(calendar.toString());
     }
 }

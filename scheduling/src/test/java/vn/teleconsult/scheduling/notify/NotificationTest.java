@@ -79,6 +79,10 @@ class NotificationTest {
         assertTrue(ics.contains("METHOD:REQUEST"), ics);
         assertTrue(ics.contains("UID:booking-" + id + "@teleconsult"), ics);
         assertTrue(ics.contains("SEQUENCE:0"), ics);
+        for (String line : ics.split("\r\n")) {
+            // RFC 5545 section 3.1: folded at 75 octets, and the Vietnamese description makes long lines
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 75, line);
+        }
         assertTrue(booked.get(0)[0].contains("(Asia/Ho_Chi_Minh, UTC+07:00)"), booked.get(0)[0]);
         assertTrue(
                 booked.get(0)[1].contains("09:00–09:30") || booked.get(0)[1].contains("14:00–14:30"), booked.get(0)[1]);
