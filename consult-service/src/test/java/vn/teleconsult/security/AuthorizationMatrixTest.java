@@ -554,12 +554,13 @@ class AuthorizationMatrixTest {
                 .domain(409, "outside the visit's joining window"));
 
         // ---- imaging: the owning hospital's clinical staff and system clients, and the consult's members
-        t.add(row("GET /dicom-web/studies")
-                .single()
-                .allow(COORDINATOR)
-                .allow(HUB_SPECIALIST)
-                .allow(SATELLITE_DOCTOR)
-                .allow(SYSTEM));
+        for (String op : List.of("GET /dicom-web/studies", "GET /dicom-web/series", "GET /dicom-web/instances")) {
+            t.add(row(op).single()
+                    .allow(COORDINATOR)
+                    .allow(HUB_SPECIALIST)
+                    .allow(SATELLITE_DOCTOR)
+                    .allow(SYSTEM));
+        }
         for (String op : List.of(
                 "GET /dicom-web/studies/{study}",
                 "GET /dicom-web/studies/{study}/metadata",
@@ -570,7 +571,8 @@ class AuthorizationMatrixTest {
                 "GET /dicom-web/studies/{study}/series/{series}/instances/{instance}/rendered",
                 "GET /dicom-web/studies/{study}/series/{series}/instances/{instance}/thumbnail",
                 "GET /dicom-web/studies/{study}/series/{series}/instances/{instance}/frames/{frames}",
-                "GET /dicom-web/studies/{study}/series/{series}/instances/{instance}/frames/{frame}/rendered")) {
+                "GET /dicom-web/studies/{study}/series/{series}/instances/{instance}/frames/{frame}/rendered",
+                "GET /dicom-web/studies/{study}/series/{series}/instances/{instance}/frames/{frame}/thumbnail")) {
             t.add(studyRead(op));
         }
         for (String op : List.of(

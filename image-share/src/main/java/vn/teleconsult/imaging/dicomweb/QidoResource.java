@@ -13,11 +13,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import vn.teleconsult.imaging.repository.StudySearch.InstanceSummary;
+import vn.teleconsult.imaging.service.StudyFilter;
 import vn.teleconsult.imaging.service.StudyQuery;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
 
-/** DICOMweb QIDO-RS (PS3.18 10.6): search studies, a study's series, and a series' instances. */
+/** DICOMweb QIDO-RS (PS3.18 10.6): search studies, series and instances, all or within a study or series. */
 @Path("/dicom-web")
 @RolesAllowed({Roles.SATELLITE_DOCTOR, Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SYSTEM})
 @Produces({"application/dicom+json", "application/json"})
@@ -68,6 +69,25 @@ public class QidoResource {
     @Path("/studies/{study}/series")
     public String series(@PathParam("study") String study, @Context UriInfo uri) {
         var filter = QidoParams.parse(uri.getQueryParameters(), DicomWebPaths.uid("Study Instance UID", study), null);
+        return seriesList(filter);
+    }
+
+    /** All series the caller may see (PS3.18 10.6: the "all Series" resource). */
+    @GET
+    @Path("/series")
+    public String allSeries(@Context UriInfo uri) {
+        return seriesList(QidoParams.parse(uri.getQueryParameters(), null, null));
+    }
+
+    /** All instances the caller may see (PS3.18 10.6: the "all Instances" resource). */
+    @GET
+    @Path("/instances")
+    public String allInstances(@Context UriInfo uri) {
+        var filter = QidoParams.parse(uri.getQueryParameters(), null, null);
+        return instanceList(query.instances(actor.require(), filter), uri);
+    }
+
+    private String seriesList(StudyFilter filter) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         String base = root.root();
         for (var s : query.series(actor.require(), filter)) {

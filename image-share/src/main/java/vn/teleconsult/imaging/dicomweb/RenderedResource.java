@@ -94,6 +94,18 @@ public class RenderedResource {
         return render(study, series, instance, "1", null, null, viewport, accept, 128);
     }
 
+    @GET
+    @Path("/studies/{study}/series/{series}/instances/{instance}/frames/{frame}/thumbnail")
+    public Response frameThumbnail(
+            @PathParam("study") String study,
+            @PathParam("series") String series,
+            @PathParam("instance") String instance,
+            @PathParam("frame") String frame,
+            @QueryParam("viewport") String viewport,
+            @HeaderParam("Accept") String accept) {
+        return render(study, series, instance, frame, null, null, viewport, accept, 128);
+    }
+
     private Response render(
             String study,
             String series,

@@ -139,6 +139,83 @@ class DicomWebTest {
         assertEquals(64, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
     }
 
+    /** PS3.18 10.6 also has the "all Series" and "all Instances" resources, and a thumbnail per frame. */
+    @Test
+    void shouldSearchAllSeriesAndAllInstancesAndServeFrameThumbnails() throws Exception {
+        String token = tokens.doctorOf(hospital);
+        var ids = Ids.fresh();
+        String sop = DicomUids.random();
+        stow(token, Stow.body(List.of(TestDicom.real("CT_small.dcm", ids, sop))));
+
+        given().auth()
+                .oauth2(token)
+                .queryParam("PatientID", ids.patientId())
+                .get("/dicom-web/series")
+                .then()
+                .statusCode(200)
+                .contentType("application/dicom+json")
+                .body("$", hasSize(1))
+                .body("[0].'0020000D'.Value[0]", equalTo(ids.studyUid()))
+                .body("[0].'0020000E'.Value[0]", equalTo(ids.seriesUid()))
+                .body("[0].'00080060'.Value[0]", equalTo("CT"));
+        given().auth()
+                .oauth2(token)
+                .queryParam("StudyInstanceUID", ids.studyUid())
+                .get("/dicom-web/instances")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].'00080018'.Value[0]", equalTo(sop))
+                .body("[0].'00081190'.Value[0]", containsString("/series/" + ids.seriesUid() + "/instances/" + sop));
+        // another hospital's staff see none of it; a key that is not a QIDO key is a 400
+        String other = tokens.doctorOf(UUID.randomUUID());
+        given().auth()
+                .oauth2(other)
+                .queryParam("PatientID", ids.patientId())
+                .get("/dicom-web/series")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
+        given().auth()
+                .oauth2(other)
+                .queryParam("StudyInstanceUID", ids.studyUid())
+                .get("/dicom-web/instances")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
+        given().auth()
+                .oauth2(token)
+                .queryParam("NoSuchKey", "x")
+                .get("/dicom-web/instances")
+                .then()
+                .statusCode(400);
+        given().get("/dicom-web/series").then().statusCode(401);
+
+        String frame = "/dicom-web/studies/" + ids.studyUid() + "/series/" + ids.seriesUid() + "/instances/" + sop
+                + "/frames/1/thumbnail";
+        byte[] png = given().auth()
+                .oauth2(token)
+                .accept("image/png")
+                .get(frame)
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray();
+        assertEquals(128, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+        given().auth()
+                .oauth2(token)
+                .get(frame.replace("/frames/1/", "/frames/2/"))
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(token)
+                .get(frame.replace("/frames/1/", "/frames/x/"))
+                .then()
+                .statusCode(400);
+        given().auth().oauth2(other).get(frame).then().statusCode(404);
+    }
+
     @Test
     void shouldStoreTheSameInstanceTwiceIdempotently() throws Exception {
         String token = tokens.doctorOf(hospital);
