@@ -131,7 +131,7 @@ final class CFindHandler implements QueryResponseGenerator {
                 blankToNull(value(id, TagFromName.PatientName)),
                 from,
                 to,
-                blankToNull(modality.contains("\\") ? modality.split("\\\\")[0] : modality),
+                blankToNull(modality),
                 blankToNull(value(id, TagFromName.AccessionNumber)),
                 studies,
                 series.isEmpty() ? null : uid(series),

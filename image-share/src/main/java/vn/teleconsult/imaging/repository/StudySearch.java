@@ -195,9 +195,15 @@ public class StudySearch {
                 add("s.accession_number = ?", f.accessionNumber());
             }
             if (f.modality() != null) {
-                add(
-                        "exists (select 1 from imaging.series m where m.study_uid = s.study_uid and m.modality = ?)",
-                        f.modality());
+                // a list of modalities matches studies holding a series of any of them (PS3.4 C.2.2.2.1)
+                String[] modalities = f.modality().split("[,\\\\]");
+                sql.append(" and exists (select 1 from imaging.series m where m.study_uid = s.study_uid and"
+                        + " m.modality in (");
+                for (int i = 0; i < modalities.length; i++) {
+                    sql.append(i == 0 ? "?" : ", ?");
+                    values.add(modalities[i].trim());
+                }
+                sql.append("))");
             }
             if (!f.studyUids().isEmpty()) {
                 sql.append(" and s.study_uid in (");

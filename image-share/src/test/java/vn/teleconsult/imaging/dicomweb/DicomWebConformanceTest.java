@@ -178,6 +178,14 @@ class DicomWebConformanceTest {
                 .body("[0].'00080061'.Value", containsInAnyOrder("CT", "MR", "OT", "PT"));
         given().auth()
                 .oauth2(token())
+                .queryParam("ModalitiesInStudy", "US,OT")
+                .queryParam("PatientID", study.patientId())
+                .get("/dicom-web/studies")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1));
+        given().auth()
+                .oauth2(token())
                 .queryParam("ModalitiesInStudy", "US")
                 .queryParam("PatientID", study.patientId())
                 .get("/dicom-web/studies")
@@ -273,12 +281,22 @@ class DicomWebConformanceTest {
         byte[] rle = Pydicom.renamed("MR_small_RLE.dcm", ids, sop);
         byte[] padding = {(byte) 0xFC, (byte) 0xFF, (byte) 0xFC, (byte) 0xFF};
         assertTrue(indexOf(rle, padding) > 0, "the sample keeps its (FFFC,FFFC) trailing padding");
+        String jpeg = DicomUids.random();
+        byte[] baseline = Pydicom.renamed(
+                "SC_rgb_jpeg_dcmtk.dcm", new Ids(ids.patientId(), ids.studyUid(), DicomUids.random()), jpeg);
+        String j2k = DicomUids.random();
+        byte[] jpeg2000 =
+                Pydicom.renamed("JPEG2000.dcm", new Ids(ids.patientId(), ids.studyUid(), DicomUids.random()), j2k);
         String ct = DicomUids.random();
         byte[] uncompressed =
                 TestDicom.real("CT_small.dcm", new Ids(ids.patientId(), ids.studyUid(), DicomUids.random()), ct);
-        store(List.of(rle, uncompressed));
+        store(List.of(rle, uncompressed, baseline, jpeg2000));
 
-        for (var stored : List.of(new Object[] {ids.seriesUid(), sop, rle}, new Object[] {null, ct, uncompressed})) {
+        for (var stored : List.of(
+                new Object[] {null, sop, rle},
+                new Object[] {null, ct, uncompressed},
+                new Object[] {null, jpeg, baseline},
+                new Object[] {null, j2k, jpeg2000})) {
             var response = given().auth()
                     .oauth2(token())
                     .accept("multipart/related; type=\"application/dicom\"; transfer-syntax=*")
