@@ -6,16 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.AttributeTagAttribute;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SequenceAttribute;
+import java.util.Base64;
 import java.util.Set;
 
 /**
  * Writes an attribute list as DICOM JSON (PS3.18 F.2) with Jackson. The toolkit's own writer needs javax.json, which
- * Quarkus removes from the packaged application (quarkus-jsonp excludes it), so we write it ourselves. Bulk data
- * (binary value representations) is left out.
+ * Quarkus removes from the packaged application (quarkus-jsonp excludes it), so we write it ourselves. Binary values
+ * (OB, OW, OF, OD, OL, OV, UN) are written inline in base64 (InlineBinary, little endian); the caller leaves Pixel Data
+ * out. AT values are 8 hexadecimal digits; PN values keep their alphabetic, ideographic and phonetic groups.
  */
-final class DicomJsonWriter {
+public final class DicomJsonWriter {
 
     private static final Set<String> BINARY = Set.of("OB", "OW", "OF", "OD", "OL", "OV", "UN");
     private static final Set<String> INTEGERS = Set.of("US", "SS", "UL", "SL", "UV", "SV");
@@ -38,7 +41,21 @@ final class DicomJsonWriter {
                 }
                 continue;
             }
-            if (BINARY.contains(vr) || attribute.getVM() == 0) {
+            if (BINARY.contains(vr)) {
+                byte[] bytes = attribute.getVL() == 0 ? null : attribute.getByteValues(false);
+                if (bytes != null && bytes.length > 0) {
+                    out.put("InlineBinary", Base64.getEncoder().encodeToString(bytes));
+                }
+                continue;
+            }
+            if (attribute.getVM() == 0) {
+                continue;
+            }
+            if (attribute instanceof AttributeTagAttribute at) {
+                ArrayNode tags = out.putArray("Value");
+                for (AttributeTag t : at.getAttributeTagValues()) {
+                    tags.add(String.format("%04X%04X", t.getGroup(), t.getElement()));
+                }
                 continue;
             }
             ArrayNode values = out.putArray("Value");
@@ -60,8 +77,12 @@ final class DicomJsonWriter {
     }
 
     private static void add(ArrayNode values, String vr, String v) {
+        if (v.isEmpty() && !"PN".equals(vr)) {
+            values.addNull();
+            return;
+        }
         switch (vr) {
-            case "PN" -> values.addObject().put("Alphabetic", v);
+            case "PN" -> personName(values.addObject(), v);
             case "IS" -> {
                 try {
                     values.add(Long.parseLong(v));
@@ -77,6 +98,17 @@ final class DicomJsonWriter {
                 }
             }
             default -> values.add(v);
+        }
+    }
+
+    /** PS3.18 F.2.2: the component groups of a person name, separated by '=' in the DICOM encoding. */
+    public static void personName(ObjectNode name, String value) {
+        String[] groups = value.split("=", -1);
+        String[] keys = {"Alphabetic", "Ideographic", "Phonetic"};
+        for (int i = 0; i < Math.min(groups.length, keys.length); i++) {
+            if (!groups[i].isEmpty()) {
+                name.put(keys[i], groups[i]);
+            }
         }
     }
 }

@@ -28,10 +28,48 @@ import java.nio.file.StandardOpenOption;
 public class PixelMedCodec implements DicomCodec {
 
     private static final long UNDEFINED_LENGTH = 0xFFFFFFFFL;
-    private static final byte[] SEQUENCE_DELIMITER = {(byte) 0xFE, (byte) 0xFF, (byte) 0xDD, (byte) 0xE0, 0, 0, 0, 0};
+    private static final AttributeTag FLOAT_PIXEL_DATA = new AttributeTag(0x7FE0, 0x0008);
+    private static final AttributeTag DOUBLE_FLOAT_PIXEL_DATA = new AttributeTag(0x7FE0, 0x0009);
+    private static final AttributeTag AFTER_SOP_INSTANCE_UID = new AttributeTag(0x0008, 0x0019);
 
     @Override
     public ParsedInstance inspect(Path file) throws InvalidDicom, IOException {
+        try {
+            return check(file);
+        } catch (InvalidDicom e) {
+            String[] identity = identity(file);
+            throw e.identified(identity[0], identity[1]);
+        }
+    }
+
+    /**
+     * SOP Class and Instance UIDs of a refused file, best effort: from the file meta information, else from the start
+     * of an uncompressed data set; nulls when neither can be read.
+     */
+    private static String[] identity(Path file) {
+        try {
+            long size = Files.size(file);
+            checkPreamble(file, size);
+            String sopClass = metaString(file, size, 0x0002);
+            String sopInstance = metaString(file, size, 0x0003);
+            String transferSyntax = metaString(file, size, 0x0010);
+            if ((sopClass == null || sopInstance == null)
+                    && transferSyntax != null
+                    && !new TransferSyntax(transferSyntax).isDeflated()) {
+                var list = new AttributeList();
+                try (var in = new DicomInputStream(new BufferedInputStream(Files.newInputStream(file), 16384))) {
+                    list.read(in, AFTER_SOP_INSTANCE_UID);
+                }
+                sopClass = sopClass != null ? sopClass : text(list, TagFromName.SOPClassUID);
+                sopInstance = sopInstance != null ? sopInstance : text(list, TagFromName.SOPInstanceUID);
+            }
+            return new String[] {sopClass, sopInstance};
+        } catch (IOException | InvalidDicom | DicomException | RuntimeException | StackOverflowError e) {
+            return new String[] {null, null};
+        }
+    }
+
+    private ParsedInstance check(Path file) throws InvalidDicom, IOException {
         long size = Files.size(file);
         checkPreamble(file, size);
         String transferSyntax = metaTransferSyntax(file, size);
@@ -189,6 +227,15 @@ public class PixelMedCodec implements DicomCodec {
 
     /** The Transfer Syntax UID of the file meta information (group 0002, always explicit VR little endian). */
     private static String metaTransferSyntax(Path file, long size) throws InvalidDicom, IOException {
+        String value = metaString(file, size, 0x0010);
+        if (value == null) {
+            throw new InvalidDicom("The file meta information has no Transfer Syntax UID.");
+        }
+        return value;
+    }
+
+    /** A short string value (at most 64 bytes) of the file meta information (group 0002), or null. */
+    private static String metaString(Path file, long size, int wanted) throws IOException {
         try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long position = 132;
             var header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
@@ -210,9 +257,9 @@ public class PixelMedCodec implements DicomCodec {
                     length = header.getShort(6) & 0xFFFF;
                     valueAt = position + 8;
                 }
-                if (element == 0x0010) {
+                if (element == wanted) {
                     if (length > 64 || valueAt + length > size) {
-                        break;
+                        return null;
                     }
                     var value = ByteBuffer.allocate((int) length);
                     channel.read(value, valueAt);
@@ -223,7 +270,7 @@ public class PixelMedCodec implements DicomCodec {
                 position = valueAt + length;
             }
         }
-        throw new InvalidDicom("The file meta information has no Transfer Syntax UID.");
+        return null;
     }
 
     private static boolean isPixelDataTag(Path file, long offset, boolean bigEndian) throws IOException {
@@ -253,12 +300,7 @@ public class PixelMedCodec implements DicomCodec {
                             : "Uncompressed Pixel Data must have a defined length.");
         }
         if (length < 0) {
-            var tail = read(file, size - 8, 8, false);
-            byte[] last = new byte[8];
-            tail.get(last);
-            if (!java.util.Arrays.equals(last, SEQUENCE_DELIMITER)) {
-                throw new InvalidDicom("The encapsulated Pixel Data does not end properly (truncated file?).");
-            }
+            checkEncapsulatedEnd(file, size, offset);
             return;
         }
         if (offset + length > size) {
@@ -277,6 +319,52 @@ public class PixelMedCodec implements DicomCodec {
         }
         if (expected > length) {
             throw new InvalidDicom("Pixel Data is shorter than Rows × Columns × Frames × samples needs.");
+        }
+    }
+
+    /**
+     * Walks the items of encapsulated Pixel Data to its sequence delimiter; after it only Data Set Trailing Padding
+     * (FFFC,FFFC) may follow (PS3.5 7.5, 8.2), as in files written by some toolkits.
+     */
+    private static void checkEncapsulatedEnd(Path file, long size, long offset) throws InvalidDicom, IOException {
+        long position = offset;
+        try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            var header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            while (true) {
+                header.clear();
+                header.limit(8);
+                if (position + 8 > size || channel.read(header, position) < 8) {
+                    throw new InvalidDicom("The encapsulated Pixel Data does not end properly (truncated file?).");
+                }
+                int group = header.getShort(0) & 0xFFFF;
+                int element = header.getShort(2) & 0xFFFF;
+                long length = Integer.toUnsignedLong(header.getInt(4));
+                if (group == 0xFFFE && element == 0xE0DD) {
+                    position += 8;
+                    break;
+                }
+                if (group != 0xFFFE
+                        || element != 0xE000
+                        || length == UNDEFINED_LENGTH
+                        || position + 8 + length > size) {
+                    throw new InvalidDicom("The encapsulated Pixel Data does not end properly (truncated file?).");
+                }
+                position += 8 + length;
+            }
+            if (position == size) {
+                return;
+            }
+            header.clear();
+            if (position + 12 <= size && channel.read(header, position) == 12) {
+                int group = header.getShort(0) & 0xFFFF;
+                int element = header.getShort(2) & 0xFFFF;
+                boolean ob = header.get(4) == 'O' && header.get(5) == 'B';
+                long length = Integer.toUnsignedLong(header.getInt(8));
+                if (group == 0xFFFC && element == 0xFFFC && ob && position + 12 + length == size) {
+                    return;
+                }
+            }
+            throw new InvalidDicom("Only Data Set Trailing Padding may follow the encapsulated Pixel Data.");
         }
     }
 
@@ -370,6 +458,8 @@ public class PixelMedCodec implements DicomCodec {
         copy.removeGroupLengthAttributes();
         copy.removeMetaInformationHeaderAttributes();
         copy.remove(TagFromName.PixelData);
+        copy.remove(FLOAT_PIXEL_DATA);
+        copy.remove(DOUBLE_FLOAT_PIXEL_DATA);
         try {
             return DicomJsonWriter.write(copy).toString();
         } catch (DicomException | RuntimeException e) {

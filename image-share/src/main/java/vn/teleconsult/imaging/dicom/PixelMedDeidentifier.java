@@ -4,7 +4,6 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.ClinicalTrialsAttributes;
 import com.pixelmed.dicom.CodedSequenceItem;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
@@ -16,72 +15,59 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
-/** The {@link Deidentifier} backed by PixelMed's ClinicalTrialsAttributes. */
+/**
+ * The {@link Deidentifier} on PixelMed: reads the instance without decompressing its pixels (so the copy keeps the
+ * stored transfer syntax and encapsulated pixel data byte for byte), applies PS3.15 Table E.1-1 through
+ * {@link ConfidentialityProfile}, and declares what was done (PS3.15 E.1.1, PS3.16 CID 7050).
+ */
 @ApplicationScoped
 public class PixelMedDeidentifier implements Deidentifier {
 
-    private static final AttributeTag[] REMAPPED = {
-        TagFromName.StudyInstanceUID,
-        TagFromName.SeriesInstanceUID,
-        TagFromName.SOPInstanceUID,
-        TagFromName.FrameOfReferenceUID
-    };
+    private static final AttributeTag LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED = new AttributeTag(0x0028, 0x0303);
 
     @Override
-    public void deidentify(Path in, Path out, String pseudonym, Options options, Map<String, String> uids)
-            throws InvalidDicom, IOException {
+    public void deidentify(Path in, Path out, Copy copy) throws InvalidDicom, IOException {
         try {
             var list = new AttributeList();
+            list.setDecompressPixelData(false);
             String transferSyntax;
             try (var stream = new DicomInputStream(new BufferedInputStream(Files.newInputStream(in), 65536))) {
                 list.read(stream);
                 transferSyntax = stream.getTransferSyntaxToReadDataSet().getUID();
             }
-            var originals = new java.util.HashMap<AttributeTag, String>();
-            for (AttributeTag tag : REMAPPED) {
-                originals.put(tag, Attribute.getSingleStringValueOrEmptyString(list, tag));
-            }
             list.removeGroupLengthAttributes();
             list.removeMetaInformationHeaderAttributes();
-            list.removeUnsafePrivateAttributes();
             list.removePrivateAttributes();
-            ClinicalTrialsAttributes.removeOrNullIdentifyingAttributes(
-                    list,
-                    ClinicalTrialsAttributes.HandleUIDs.remove,
-                    options.retainDescriptors(),
-                    options.retainDescriptors(),
-                    options.retainPatientCharacteristics(),
-                    options.retainDeviceIdentity(),
-                    options.retainInstitutionIdentity());
-            for (AttributeTag tag : REMAPPED) {
-                String original = originals.get(tag);
-                if (!original.isEmpty()) {
-                    set(list, tag, uids.computeIfAbsent(original, o -> DicomUids.random()));
-                }
-            }
-            set(list, TagFromName.PatientID, pseudonym);
-            set(list, TagFromName.PatientName, pseudonym);
+            new ConfidentialityProfile(copy, list).apply(list);
+            var options = copy.options();
+            set(list, TagFromName.PatientID, copy.pseudonym());
+            set(list, TagFromName.PatientName, copy.pseudonym());
             set(list, TagFromName.PatientIdentityRemoved, "YES");
-            set(list, TagFromName.DeidentificationMethod, "PS3.15 E.1 Basic Application Confidentiality Profile");
+            set(
+                    list,
+                    LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED,
+                    options.retainModifiedDates() ? "MODIFIED" : "REMOVED");
+            list.remove(TagFromName.DeidentificationMethod);
+            var method = AttributeFactory.newAttribute(TagFromName.DeidentificationMethod);
+            method.addValue("PS3.15 E.1 Basic Application Confidentiality Profile");
+            if (options.retainModifiedDates()) {
+                method.addValue("Dates shifted by a fixed number of days per copy");
+            }
+            list.put(method);
             var methods = new SequenceAttribute(TagFromName.DeidentificationMethodCodeSequence);
-            methods.addItem(new CodedSequenceItem("113100", "DCM", "Basic Application Confidentiality Profile")
-                    .getAttributeList());
-            if (options.retainDescriptors()) {
-                methods.addItem(new CodedSequenceItem("113105", "DCM", "Clean Descriptors Option").getAttributeList());
+            add(methods, "113100", "Basic Application Confidentiality Profile");
+            if (options.retainModifiedDates()) {
+                add(methods, "113107", "Retain Longitudinal Temporal Information Modified Dates Option");
             }
             if (options.retainPatientCharacteristics()) {
-                methods.addItem(new CodedSequenceItem("113108", "DCM", "Retain Patient Characteristics Option")
-                        .getAttributeList());
+                add(methods, "113108", "Retain Patient Characteristics Option");
             }
             if (options.retainDeviceIdentity()) {
-                methods.addItem(
-                        new CodedSequenceItem("113109", "DCM", "Retain Device Identity Option").getAttributeList());
+                add(methods, "113109", "Retain Device Identity Option");
             }
             if (options.retainInstitutionIdentity()) {
-                methods.addItem(new CodedSequenceItem("113112", "DCM", "Retain Institution Identity Option")
-                        .getAttributeList());
+                add(methods, "113112", "Retain Institution Identity Option");
             }
             list.put(methods);
             FileMetaInformation.addFileMetaInformation(list, transferSyntax, "TELECONSULT");
@@ -89,6 +75,10 @@ public class PixelMedDeidentifier implements Deidentifier {
         } catch (DicomException | RuntimeException | StackOverflowError e) {
             throw new InvalidDicom("The instance could not be de-identified.", e);
         }
+    }
+
+    private static void add(SequenceAttribute methods, String code, String meaning) throws DicomException {
+        methods.addItem(new CodedSequenceItem(code, "DCM", meaning).getAttributeList());
     }
 
     private static void set(AttributeList list, AttributeTag tag, String value) throws DicomException {

@@ -2,6 +2,7 @@ package vn.teleconsult.imaging.dicomweb;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.teleconsult.imaging.dicom.DicomJsonWriter;
 
 /** Builds DICOM JSON (PS3.18 F.2) objects attribute by attribute. */
 final class DicomJson {
@@ -17,7 +18,10 @@ final class DicomJson {
         attribute.put("vr", vr);
         if (value != null && !value.isEmpty()) {
             if ("PN".equals(vr)) {
-                attribute.putArray("Value").addObject().put("Alphabetic", value);
+                var names = attribute.putArray("Value");
+                for (String name : value.split("\\\\")) {
+                    DicomJsonWriter.personName(names.addObject(), name);
+                }
             } else {
                 var array = attribute.putArray("Value");
                 for (String v : "CS".equals(vr) ? value.split("\\\\") : new String[] {value}) {

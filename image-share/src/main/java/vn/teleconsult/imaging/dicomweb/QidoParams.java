@@ -21,6 +21,8 @@ final class QidoParams {
             Map.entry("0020000D", "StudyInstanceUID"),
             Map.entry("0020000E", "SeriesInstanceUID"),
             Map.entry("00080018", "SOPInstanceUID"));
+    private static final Set<String> UID_KEYS = Set.of("StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID");
+    private static final int MAX_UIDS = 200;
     private static final Set<String> CONTROL = Set.of("limit", "offset", "includefield", "fuzzymatching");
 
     private QidoParams() {}
@@ -31,6 +33,7 @@ final class QidoParams {
         String from = null;
         String to = null;
         String modality = null;
+        String seriesModality = null;
         String accession = null;
         String series = seriesUid;
         String instance = null;
@@ -55,21 +58,27 @@ final class QidoParams {
             if (value.isEmpty()) {
                 continue; // universal matching
             }
-            if (value.length() > 128) {
+            // a UID list is checked UID by UID (64 characters each, PS3.5 9.1), other values as a whole
+            if (!UID_KEYS.contains(key) && value.length() > 128) {
                 throw ProblemException.badRequest(key + ": at most 128 characters.");
             }
             switch (key) {
                 case "PatientID" -> patientId = value;
                 case "PatientName" -> patientName = value;
                 case "AccessionNumber" -> accession = value;
-                case "ModalitiesInStudy", "Modality" -> modality = value;
+                case "ModalitiesInStudy" -> modality = value;
+                case "Modality" -> seriesModality = value;
                 case "StudyDate" -> {
                     String[] range = dateRange(value);
                     from = range[0];
                     to = range[1];
                 }
                 case "StudyInstanceUID" -> {
-                    for (String uid : value.split("[,\\\\]")) {
+                    String[] uids = value.split("[,\\\\]");
+                    if (uids.length > MAX_UIDS) {
+                        throw ProblemException.badRequest("StudyInstanceUID: at most " + MAX_UIDS + " UIDs.");
+                    }
+                    for (String uid : uids) {
                         if (studyUid == null) {
                             studies.add(DicomWebPaths.uid("StudyInstanceUID", uid.trim()));
                         }
@@ -85,7 +94,18 @@ final class QidoParams {
             }
         }
         return new StudyFilter(
-                patientId, patientName, from, to, modality, accession, studies, series, instance, limit, offset);
+                patientId,
+                patientName,
+                from,
+                to,
+                modality,
+                accession,
+                studies,
+                series,
+                instance,
+                limit,
+                offset,
+                seriesModality);
     }
 
     /** The attribute tags named by includefield (keywords mapped to tags where known, "all" kept). */

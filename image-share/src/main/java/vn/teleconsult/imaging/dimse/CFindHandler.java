@@ -5,8 +5,11 @@ import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.AttributeTagAttribute;
+import com.pixelmed.dicom.DicomDictionary;
+import com.pixelmed.dicom.SpecificCharacterSet;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.query.QueryResponseGenerator;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -23,6 +26,8 @@ final class CFindHandler implements QueryResponseGenerator {
     private static final int SUCCESS = 0x0000;
     private static final int UNABLE_TO_PROCESS = 0xC000;
     private static final int IDENTIFIER_DOES_NOT_MATCH = 0xA900;
+    private static final DicomDictionary DICTIONARY = DicomDictionary.StandardDictionary;
+    private static final SpecificCharacterSet UTF8 = new SpecificCharacterSet(new String[] {"ISO_IR 192"});
 
     private final StudyQuery query;
     private final Actor actor;
@@ -120,21 +125,20 @@ final class CFindHandler implements QueryResponseGenerator {
         String series = value(id, TagFromName.SeriesInstanceUID);
         String sop = value(id, TagFromName.SOPInstanceUID);
         String modality = value(id, TagFromName.ModalitiesInStudy);
-        if (modality.isEmpty()) {
-            modality = value(id, TagFromName.Modality);
-        }
+        String seriesModality = value(id, TagFromName.Modality);
         return new StudyFilter(
                 blankToNull(value(id, TagFromName.PatientID)),
                 blankToNull(value(id, TagFromName.PatientName)),
                 from,
                 to,
-                blankToNull(modality.contains("\\") ? modality.split("\\\\")[0] : modality),
+                blankToNull(modality),
                 blankToNull(value(id, TagFromName.AccessionNumber)),
                 studies,
                 series.isEmpty() ? null : uid(series),
                 sop.isEmpty() ? null : uid(sop),
                 maxResults,
-                0);
+                0,
+                blankToNull(seriesModality));
     }
 
     private static String uid(String value) {
@@ -160,18 +164,29 @@ final class CFindHandler implements QueryResponseGenerator {
         Map<AttributeTag, String> row = results.next();
         var response = new AttributeList();
         try {
+            boolean nonAscii = false;
             for (Object key : identifier.keySet()) {
                 var tag = (AttributeTag) key;
-                var attribute = AttributeFactory.newAttribute(tag);
-                String v = tag.equals(TagFromName.QueryRetrieveLevel)
-                        ? value(identifier, tag)
-                        : tag.equals(TagFromName.SpecificCharacterSet) ? "ISO_IR 192" : row.get(tag);
+                if (tag.equals(TagFromName.SpecificCharacterSet)) {
+                    continue;
+                }
+                byte[] vr = DICTIONARY.getValueRepresentationFromTag(tag);
+                var attribute =
+                        vr == null ? AttributeFactory.newAttribute(tag) : AttributeFactory.newAttribute(tag, vr, UTF8);
+                String v = tag.equals(TagFromName.QueryRetrieveLevel) ? value(identifier, tag) : row.get(tag);
                 if (v != null && !v.isEmpty()) {
+                    nonAscii |= !StandardCharsets.US_ASCII.newEncoder().canEncode(v);
                     for (String part : v.split("\\\\")) {
                         attribute.addValue(part);
                     }
                 }
                 response.put(attribute);
+            }
+            // PS3.4 C.4.1.1.3.2: the response names the character set of its values whenever they need one
+            if (nonAscii || identifier.get(TagFromName.SpecificCharacterSet) != null) {
+                var charset = AttributeFactory.newAttribute(TagFromName.SpecificCharacterSet);
+                charset.addValue("ISO_IR 192");
+                response.put(charset);
             }
         } catch (com.pixelmed.dicom.DicomException e) {
             throw new IllegalStateException(e);

@@ -61,6 +61,11 @@ public class StudySearch {
     public List<StudyRow> studies(StudyFilter f, Viewer viewer) {
         var where = new Where(viewer);
         where.studyKeys(f);
+        if (f.seriesModality() != null) {
+            where.add(
+                    "exists (select 1 from imaging.series m where m.study_uid = s.study_uid and m.modality = ?)",
+                    f.seriesModality());
+        }
         String sql = "select s.study_uid, s.patient_id, s.patient_name, s.patient_birth_date, s.patient_sex,"
                 + " s.study_date, s.study_time, s.accession_number, s.study_id, s.study_description,"
                 + " s.referring_physician,"
@@ -99,6 +104,9 @@ public class StudySearch {
         if (f.seriesUid() != null) {
             where.add("se.series_uid = ?", f.seriesUid());
         }
+        if (f.seriesModality() != null) {
+            where.add("se.modality = ?", f.seriesModality());
+        }
         String sql = "select se.study_uid, se.series_uid, se.modality, se.series_number, se.series_description,"
                 + " (select count(*) from imaging.instance i where i.series_uid = se.series_uid)"
                 + " from imaging.series se join imaging.study s on s.study_uid = se.study_uid where "
@@ -126,6 +134,11 @@ public class StudySearch {
         }
         if (f.sopInstanceUid() != null) {
             where.add("i.sop_instance_uid = ?", f.sopInstanceUid());
+        }
+        if (f.seriesModality() != null) {
+            where.add(
+                    "exists (select 1 from imaging.series m where m.series_uid = i.series_uid and m.modality = ?)",
+                    f.seriesModality());
         }
         String sql = "select i.study_uid, i.series_uid, i.sop_instance_uid, i.sop_class_uid, i.instance_number,"
                 + " i.rows, i.columns, i.frames, i.metadata from imaging.instance i"
@@ -182,9 +195,15 @@ public class StudySearch {
                 add("s.accession_number = ?", f.accessionNumber());
             }
             if (f.modality() != null) {
-                add(
-                        "exists (select 1 from imaging.series m where m.study_uid = s.study_uid and m.modality = ?)",
-                        f.modality());
+                // a list of modalities matches studies holding a series of any of them (PS3.4 C.2.2.2.1)
+                String[] modalities = f.modality().split("[,\\\\]");
+                sql.append(" and exists (select 1 from imaging.series m where m.study_uid = s.study_uid and"
+                        + " m.modality in (");
+                for (int i = 0; i < modalities.length; i++) {
+                    sql.append(i == 0 ? "?" : ", ?");
+                    values.add(modalities[i].trim());
+                }
+                sql.append("))");
             }
             if (!f.studyUids().isEmpty()) {
                 sql.append(" and s.study_uid in (");

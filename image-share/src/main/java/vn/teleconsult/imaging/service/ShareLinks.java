@@ -83,7 +83,7 @@ public class ShareLinks {
                     actor);
             throw refused;
         }
-        String copy = deidentification.copy(actor, studyUid, hospital, Deidentifier.Options.BASIC);
+        String copy = deidentification.copy(actor, studyUid, hospital, Deidentifier.Options.MODIFIED_DATES);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

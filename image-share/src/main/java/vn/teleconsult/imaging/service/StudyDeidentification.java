@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.UUID;
 import vn.teleconsult.imaging.dicom.Deidentifier;
 import vn.teleconsult.imaging.dicom.InvalidDicom;
@@ -45,14 +44,13 @@ public class StudyDeidentification {
     /** The UID of the de-identified copy, owned by the same hospital as the original. */
     public String copy(Actor actor, String studyUid, UUID ownerHospital, Deidentifier.Options options) {
         var files = retrieve.files(actor, studyUid, null, null, "deidentify");
-        var uids = new HashMap<String, String>();
-        String pseudonym =
-                "ANON-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var copy = Deidentifier.Copy.start(options);
+        var uids = copy.uids();
         String newStudy = null;
         for (StoredFile file : files) {
             try {
                 var temp = storage.newTempFile();
-                deidentifier.deidentify(file.file(), temp, pseudonym, options, uids);
+                deidentifier.deidentify(file.file(), temp, copy);
                 var result = store.store(temp, ownerHospital, null);
                 if (!result.stored()) {
                     throw new IllegalStateException("de-identified copy refused: " + result.message());

@@ -8,6 +8,9 @@ import java.util.List;
  * @param patientName a pattern where {@code *} and {@code ?} are wildcards
  * @param dateFrom inclusive 'YYYYMMDD' lower bound of StudyDate, or null
  * @param dateTo inclusive 'YYYYMMDD' upper bound of StudyDate, or null
+ * @param modality ModalitiesInStudy: studies (and their series and instances) with a series of this modality
+ * @param seriesModality Modality: only series of this modality (and their instances); at study level, studies that
+ *     hold such a series
  */
 public record StudyFilter(
         String patientId,
@@ -20,9 +23,38 @@ public record StudyFilter(
         String seriesUid,
         String sopInstanceUid,
         int limit,
-        int offset) {
+        int offset,
+        String seriesModality) {
 
     public static final int MAX_LIMIT = 1000;
+
+    /** Without a series-level Modality key. */
+    public StudyFilter(
+            String patientId,
+            String patientName,
+            String dateFrom,
+            String dateTo,
+            String modality,
+            String accessionNumber,
+            List<String> studyUids,
+            String seriesUid,
+            String sopInstanceUid,
+            int limit,
+            int offset) {
+        this(
+                patientId,
+                patientName,
+                dateFrom,
+                dateTo,
+                modality,
+                accessionNumber,
+                studyUids,
+                seriesUid,
+                sopInstanceUid,
+                limit,
+                offset,
+                null);
+    }
 
     /**
      * A DICOM date or range ('YYYYMMDD', 'YYYYMMDD-YYYYMMDD', open at either end) as inclusive bounds, null for open.

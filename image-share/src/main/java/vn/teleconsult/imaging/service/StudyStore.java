@@ -97,7 +97,14 @@ public class StudyStore {
                     received.add(new Received(i, temps.get(i), parsed, Files.size(temps.get(i))));
                 }
             } catch (InvalidDicom e) {
-                results[i] = StoreResult.failed(StoreResult.CANNOT_UNDERSTAND, e.getMessage());
+                results[i] = new StoreResult(
+                        null,
+                        null,
+                        e.sopClassUid(),
+                        e.sopInstanceUid(),
+                        StoreResult.Status.FAILED,
+                        StoreResult.CANNOT_UNDERSTAND,
+                        e.getMessage());
             } catch (IOException | RuntimeException e) {
                 Log.errorf(e, "Reading a received instance failed");
                 results[i] = processingFailure();

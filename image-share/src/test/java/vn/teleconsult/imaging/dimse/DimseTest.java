@@ -26,6 +26,7 @@ import vn.teleconsult.imaging.service.StudyFilter;
 import vn.teleconsult.imaging.service.StudyQuery;
 import vn.teleconsult.imaging.testing.AuditRows;
 import vn.teleconsult.imaging.testing.Commands;
+import vn.teleconsult.imaging.testing.Pydicom;
 import vn.teleconsult.imaging.testing.StoreReceiver;
 import vn.teleconsult.imaging.testing.TestDicom;
 import vn.teleconsult.imaging.testing.TestDicom.Ids;
@@ -330,6 +331,161 @@ class DimseTest {
                         .anyMatch(r -> ids.patientId().equals(r.patientRef())
                                 && r.detail().contains(ids.studyUid())),
                 rows.toString());
+    }
+
+    @Test
+    void shouldFindOnlyTheSeriesOfTheModalityAsked() throws Exception {
+        var study = Ids.fresh();
+        Path dir = Files.createTempDirectory("dimse-mixed");
+        String[] modalities = {"CT", "CT", "MR", "MR", "PT", "OT"};
+        for (int i = 0; i < modalities.length; i++) {
+            var ids = new Ids(study.patientId(), study.studyUid(), DicomUids.random());
+            var list = TestDicom.ctHeader(ids, DicomUids.random(), 1, 8, 8);
+            TestDicom.set(list, com.pixelmed.dicom.TagFromName.Modality, modalities[i]);
+            var pixels = new com.pixelmed.dicom.OtherWordAttribute(com.pixelmed.dicom.TagFromName.PixelData);
+            pixels.setValues(new short[64]);
+            list.put(pixels);
+            com.pixelmed.dicom.FileMetaInformation.addFileMetaInformation(
+                    list, TransferSyntax.ExplicitVRLittleEndian, "TESTS");
+            Files.write(dir.resolve(i + ".dcm"), TestDicom.write(list, TransferSyntax.ExplicitVRLittleEndian));
+        }
+        assertEquals(0, Commands.run(storescu(dir.toString()), 60).exit());
+
+        Path out = Files.createTempDirectory("dimse-series");
+        var found = Commands.run(
+                tool(
+                        "findscu",
+                        ae,
+                        "-S",
+                        "-X",
+                        "-od",
+                        out.toString(),
+                        "-k",
+                        "0008,0052=SERIES",
+                        "-k",
+                        "0020,000D=" + study.studyUid(),
+                        "-k",
+                        "0020,000E",
+                        "-k",
+                        "0008,0060=CT"),
+                30);
+        assertEquals(0, found.exit(), found.output());
+        assertEquals(2, count(out), found.output());
+        String modalitiesFound = Pydicom.run(
+                """
+                import sys, glob, pydicom
+                print(sorted(pydicom.dcmread(f).Modality for f in glob.glob(sys.argv[1] + '/rsp*.dcm')))
+                """,
+                out.toString());
+        assertEquals("['CT', 'CT']", modalitiesFound.trim());
+
+        Path studies = Files.createTempDirectory("dimse-studies");
+        var byStudy = Commands.run(
+                tool(
+                        "findscu",
+                        ae,
+                        "-S",
+                        "-X",
+                        "-od",
+                        studies.toString(),
+                        "-k",
+                        "0008,0052=STUDY",
+                        "-k",
+                        "0020,000D=" + study.studyUid(),
+                        "-k",
+                        "0008,0061=MR"),
+                30);
+        assertEquals(0, byStudy.exit(), byStudy.output());
+        String inStudy = Pydicom.run(
+                """
+                import sys, glob, pydicom
+                for f in glob.glob(sys.argv[1] + '/rsp*.dcm'):
+                    print(sorted(pydicom.dcmread(f).ModalitiesInStudy))
+                """,
+                studies.toString());
+        assertEquals("['CT', 'MR', 'OT', 'PT']", inStudy.trim());
+    }
+
+    @Test
+    void shouldDeclareUtf8InCFindResponsesThatHoldNonAsciiText() throws Exception {
+        var ids = Ids.fresh();
+        String name = "Nguyễn^Văn Ân";
+        var list = TestDicom.ctHeader(ids, DicomUids.random(), 1, 8, 8);
+        TestDicom.set(list, com.pixelmed.dicom.TagFromName.SpecificCharacterSet, "ISO_IR 192");
+        var patientName = new com.pixelmed.dicom.PersonNameAttribute(
+                com.pixelmed.dicom.TagFromName.PatientName,
+                new com.pixelmed.dicom.SpecificCharacterSet(new String[] {"ISO_IR 192"}));
+        patientName.addValue(name);
+        list.put(patientName);
+        var pixels = new com.pixelmed.dicom.OtherWordAttribute(com.pixelmed.dicom.TagFromName.PixelData);
+        pixels.setValues(new short[64]);
+        list.put(pixels);
+        com.pixelmed.dicom.FileMetaInformation.addFileMetaInformation(
+                list, TransferSyntax.ExplicitVRLittleEndian, "TESTS");
+        Path dir = Files.createTempDirectory("dimse-utf8");
+        Files.write(dir.resolve("1.dcm"), TestDicom.write(list, TransferSyntax.ExplicitVRLittleEndian));
+        assertEquals(0, Commands.run(storescu(dir.toString()), 60).exit());
+
+        // the query does not ask for Specific Character Set (0008,0005)
+        for (String level : List.of("STUDY")) {
+            Path out = Files.createTempDirectory("dimse-utf8-found");
+            var found = Commands.run(
+                    tool(
+                            "findscu",
+                            ae,
+                            "-S",
+                            "-X",
+                            "-od",
+                            out.toString(),
+                            "-k",
+                            "0008,0052=" + level,
+                            "-k",
+                            "0010,0020=" + ids.patientId(),
+                            "-k",
+                            "0020,000D=" + ids.studyUid(),
+                            "-k",
+                            "0010,0010"),
+                    30);
+            assertEquals(0, found.exit(), found.output());
+            String read = Pydicom.run(
+                    """
+                    import sys, glob, pydicom
+                    sys.stdout.reconfigure(encoding='utf-8')
+                    for f in glob.glob(sys.argv[1] + '/rsp*.dcm'):
+                        ds = pydicom.dcmread(f)
+                        print(ds.get('SpecificCharacterSet'), ds.PatientName)
+                    """,
+                    out.toString());
+            assertEquals("ISO_IR 192 " + name, read.trim());
+        }
+        // an ASCII-only response needs no declaration
+        Path plain = Files.createTempDirectory("dimse-ascii");
+        var ascii = Commands.run(
+                tool(
+                        "findscu",
+                        ae,
+                        "-S",
+                        "-X",
+                        "-od",
+                        plain.toString(),
+                        "-k",
+                        "0008,0052=STUDY",
+                        "-k",
+                        "0020,000D=" + ids.studyUid(),
+                        "-k",
+                        "0020,0010"),
+                30);
+        assertEquals(0, ascii.exit(), ascii.output());
+        assertEquals(
+                "None",
+                Pydicom.run(
+                                """
+                                import sys, glob, pydicom
+                                for f in glob.glob(sys.argv[1] + '/rsp*.dcm'):
+                                    print(pydicom.dcmread(f).get('SpecificCharacterSet'))
+                                """,
+                                plain.toString())
+                        .trim());
     }
 
     private static long count(Path dir) throws Exception {

@@ -40,4 +40,21 @@ public final class Commands {
                 .filter(l -> l.startsWith("Error"))
                 .count();
     }
+
+    /** The error lines dciodvfy reports for {@code out} that it does not report for {@code in}. */
+    public static java.util.Set<String> dciodvfyNewErrors(java.nio.file.Path in, java.nio.file.Path out)
+            throws IOException, InterruptedException {
+        var before = errors(in);
+        var after = errors(out);
+        after.removeAll(before);
+        return after;
+    }
+
+    private static java.util.Set<String> errors(java.nio.file.Path file) throws IOException, InterruptedException {
+        return run(List.of("dciodvfy", file.toString()), 60)
+                .output()
+                .lines()
+                .filter(l -> l.startsWith("Error"))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
 }
