@@ -80,6 +80,11 @@ class FhirSearchTest {
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(1));
+        ConsultNetwork.signedIn(net.otherHospitalDoctor())
+                .get("/fhir/Task?_id=" + requested + "," + accepted)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
         ConsultNetwork.signedIn(net.coordinator())
                 .get("/fhir/ServiceRequest?priority=urgent,stat")
                 .then()

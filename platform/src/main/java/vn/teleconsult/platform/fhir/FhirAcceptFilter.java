@@ -22,7 +22,12 @@ public class FhirAcceptFilter {
         if (!(path.equals("/fhir") || path.startsWith("/fhir/"))) {
             return;
         }
-        String format = request.getUriInfo().getQueryParameters().getFirst("_format");
+        String format;
+        try {
+            format = request.getUriInfo().getQueryParameters().getFirst("_format");
+        } catch (IllegalArgumentException e) {
+            return; // a malformed query is the endpoint's to refuse
+        }
         if (format != null && JSON_NAMES.contains(format.strip().toLowerCase(Locale.ROOT))) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, FhirMedia.JSON);
             return;
