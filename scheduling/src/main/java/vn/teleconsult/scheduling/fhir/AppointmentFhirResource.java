@@ -119,7 +119,9 @@ public class AppointmentFhirResource {
                                 && (patientId == null || patientId.equals(v.patientId()))
                                 && dates.contains(v.start())))
                 .toList();
-        return Bundles.searchSet(uri, search, Bundles.lazily(matches, this::appointment));
+        // the booking search looks at no more than MAX_MATCHES bookings: reaching that, there may be more
+        boolean more = ids == null && views.size() >= FhirSearch.MAX_MATCHES;
+        return Bundles.searchSet(uri, search, Bundles.lazily(matches, this::appointment), more);
     }
 
     @POST
