@@ -81,7 +81,7 @@ class ConsultFhirTest {
                 .body("total", greaterThanOrEqualTo(1))
                 .body("entry[0].resource.resourceType", equalTo("AuditEvent"))
                 .body("entry[0].resource.outcome", equalTo("4"))
-                .body("entry[0].resource.entity[0].what.identifier.value", equalTo(id.toString()));
+                .body("entry[0].resource.entity[0].what.reference", equalTo("ServiceRequest/" + id));
         ConsultNetwork.signedIn(net.doctor()).get("/fhir/AuditEvent").then().statusCode(403);
         ConsultNetwork.signedIn(net.admin())
                 .get("/fhir/AuditEvent?date=notadate")

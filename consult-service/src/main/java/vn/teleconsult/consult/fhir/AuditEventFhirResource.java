@@ -1,16 +1,19 @@
 package vn.teleconsult.consult.fhir;
 
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import vn.teleconsult.consult.service.AuditExport;
 import vn.teleconsult.platform.fhir.Bundles;
 import vn.teleconsult.platform.fhir.FhirMedia;
+import vn.teleconsult.platform.fhir.FhirResourceCapability;
 import vn.teleconsult.platform.fhir.FhirSearch;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
@@ -24,7 +27,16 @@ import vn.teleconsult.platform.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class AuditEventFhirResource {
 
-    private static final Set<String> PARAMS = Set.of("date", "patient", "entity", "outcome", "agent");
+    /** What this endpoint serves; {@code /fhir/metadata} lists it. */
+    static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("AuditEvent")
+            .interactions(SEARCHTYPE)
+            .search("date", SearchParamType.DATE)
+            .search("patient", SearchParamType.REFERENCE)
+            .search("entity", SearchParamType.REFERENCE)
+            .search("outcome", SearchParamType.TOKEN)
+            .search("agent", SearchParamType.REFERENCE)
+            .documentation("The audit trail, for administrators (a hospital's administrator gets its own staff's),"
+                    + " as IHE BALP records. Newest first.");
 
     private final AuditExport export;
     private final CurrentActor current;
@@ -36,7 +48,7 @@ public class AuditEventFhirResource {
 
     @GET
     public Bundle search(@Context UriInfo uri) {
-        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS);
+        var search = FhirSearch.of(uri.getQueryParameters(), CAPABILITY);
         var dates = search.dates("date");
         var events = export.search(
                 current.require(),
@@ -47,8 +59,8 @@ public class AuditEventFhirResource {
                         search.string("entity"),
                         search.token("outcome"),
                         search.string("agent")),
-                search.count(100, 1000));
-        return Bundles.searchSet(
-                ConsultFhirMapper.base(uri), uri.getRequestUri().toString(), events);
+                search.offset(),
+                search.count());
+        return Bundles.searchSet(uri, search, events.page(), events.total());
     }
 }

@@ -1,9 +1,14 @@
 package vn.teleconsult.consult.fhir;
 
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DiagnosticReport;
@@ -13,9 +18,15 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import vn.teleconsult.consult.domain.ConsultState;
+import vn.teleconsult.consult.domain.Urgency;
+import vn.teleconsult.consult.domain.WorklistFilter;
+import vn.teleconsult.consult.service.ConsultService;
 import vn.teleconsult.consult.service.ConsultView;
 import vn.teleconsult.consult.service.ReportView;
+import vn.teleconsult.platform.fhir.Bundles;
+import vn.teleconsult.platform.fhir.FhirSearch;
 import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.security.Actor;
 
 /** Maps consults to FHIR R4: ServiceRequest (the request), Task (its progress), DiagnosticReport (the report). */
 final class ConsultFhirMapper {
@@ -26,10 +37,6 @@ final class ConsultFhirMapper {
     static final String INSURANCE_SYSTEM = "https://teleconsult.vn/fhir/NamingSystem/bhyt";
 
     private ConsultFhirMapper() {}
-
-    static String base(UriInfo uri) {
-        return uri.getBaseUri().toString().replaceAll("/$", "") + "/fhir";
-    }
 
     static ServiceRequest serviceRequest(ConsultView c) {
         var sr = new ServiceRequest();
@@ -112,21 +119,6 @@ final class ConsultFhirMapper {
         };
     }
 
-    static ConsultState stateOf(String taskStatus) {
-        if (taskStatus == null) {
-            return null;
-        }
-        return switch (taskStatus) {
-            case "draft" -> ConsultState.DRAFT;
-            case "in-progress" -> ConsultState.IN_SESSION;
-            case "rejected" -> ConsultState.DECLINED;
-            case "cancelled" -> ConsultState.CANCELLED;
-            default ->
-                throw ProblemException.badRequest(
-                        "status: draft, in-progress, rejected or cancelled (other Task statuses span several states).");
-        };
-    }
-
     static DiagnosticReport diagnosticReport(ConsultView c, ReportView r) {
         var d = new DiagnosticReport();
         d.setId(c.id().toString());
@@ -165,6 +157,88 @@ final class ConsultFhirMapper {
                     .setValue(c.patient().insuranceNumber()));
         }
         return ref;
+    }
+
+    static String taskCode(ConsultState state) {
+        return taskStatus(state).toCode();
+    }
+
+    static String serviceRequestCode(ConsultState state) {
+        ServiceRequest.ServiceRequestStatus status =
+                switch (state) {
+                    case DRAFT -> ServiceRequest.ServiceRequestStatus.DRAFT;
+                    case REPORTED, CLOSED -> ServiceRequest.ServiceRequestStatus.COMPLETED;
+                    case CANCELLED -> ServiceRequest.ServiceRequestStatus.REVOKED;
+                    default -> ServiceRequest.ServiceRequestStatus.ACTIVE;
+                };
+        return status.toCode();
+    }
+
+    static String priorityCode(Urgency urgency) {
+        ServiceRequest.ServiceRequestPriority priority =
+                switch (urgency) {
+                    case EMERGENCY -> ServiceRequest.ServiceRequestPriority.STAT;
+                    case URGENT -> ServiceRequest.ServiceRequestPriority.URGENT;
+                    case ROUTINE -> ServiceRequest.ServiceRequestPriority.ROUTINE;
+                };
+        return priority.toCode();
+    }
+
+    /** The searched codes, each checked against the element's R4 value set (a typo is a 400, not an empty page). */
+    static Set<String> codes(String name, Set<String> codes, Set<String> valid) {
+        if (codes == null) {
+            return null;
+        }
+        for (String code : codes) {
+            if (!valid.contains(code)) {
+                throw ProblemException.badRequest(name + ": '" + (code.length() > 40 ? code.substring(0, 40) : code)
+                        + "' is not one of " + String.join(", ", new TreeSet<>(valid)) + ".");
+            }
+        }
+        return codes;
+    }
+
+    /** Both id restrictions ({@code _id} and {@code focus}); null when neither is given. */
+    static Set<UUID> both(Set<UUID> a, Set<UUID> b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        var both = new LinkedHashSet<>(a);
+        both.retainAll(b);
+        return both;
+    }
+
+    /**
+     * The consults a Task or ServiceRequest search matches: the named ones the caller may read, or else the caller's
+     * worklist (read only when the page is built).
+     */
+    static List<ConsultView> matches(
+            ConsultService consults, Actor actor, Set<UUID> ids, BiPredicate<ConsultState, Urgency> keep) {
+        if (ids == null) {
+            List<UUID> found = consults.ids(
+                    actor,
+                    new WorklistFilter(null, null, null, null),
+                    c -> keep.test(c.state(), c.urgency()),
+                    FhirSearch.MAX_MATCHES + 1);
+            return Bundles.lazily(found, id -> consults.get(actor, id));
+        }
+        if (ids.size() > FhirSearch.MAX_COUNT) {
+            throw ProblemException.badRequest("_id: at most " + FhirSearch.MAX_COUNT + " ids.");
+        }
+        var found = new ArrayList<ConsultView>();
+        for (UUID id : ids) {
+            try {
+                var c = consults.get(actor, id);
+                if (keep.test(c.state(), c.urgency())) {
+                    found.add(c);
+                }
+            } catch (ProblemException e) {
+                if (e.status() != 403 && e.status() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return found;
     }
 
     static UUID id(String value) {

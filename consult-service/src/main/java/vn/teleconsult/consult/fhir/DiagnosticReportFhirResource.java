@@ -1,5 +1,7 @@
 package vn.teleconsult.consult.fhir;
 
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +11,7 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import vn.teleconsult.consult.service.ConsultService;
 import vn.teleconsult.consult.service.ReportService;
 import vn.teleconsult.platform.fhir.FhirMedia;
+import vn.teleconsult.platform.fhir.FhirResourceCapability;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
 
@@ -17,6 +20,12 @@ import vn.teleconsult.platform.security.Roles;
 @Produces(FhirMedia.JSON)
 @RolesAllowed({Roles.SATELLITE_DOCTOR, Roles.COORDINATOR, Roles.HUB_SPECIALIST})
 public class DiagnosticReportFhirResource {
+
+    /** What this endpoint serves; {@code /fhir/metadata} lists it. */
+    static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("DiagnosticReport")
+            .interactions(READ)
+            .documentation("A consult's report: preliminary until signed, final, appended after addenda. The id is"
+                    + " the consult's.");
 
     private final ConsultService consults;
     private final ReportService reports;

@@ -1,5 +1,8 @@
 package vn.teleconsult.consult.fhir;
 
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ;
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,15 +12,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import vn.teleconsult.consult.domain.ConsultState;
-import vn.teleconsult.consult.domain.Urgency;
-import vn.teleconsult.consult.domain.WorklistFilter;
 import vn.teleconsult.consult.service.ConsultService;
 import vn.teleconsult.platform.fhir.Bundles;
 import vn.teleconsult.platform.fhir.FhirMedia;
+import vn.teleconsult.platform.fhir.FhirResourceCapability;
 import vn.teleconsult.platform.fhir.FhirSearch;
-import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
 
@@ -27,7 +28,18 @@ import vn.teleconsult.platform.security.Roles;
 @RolesAllowed({Roles.SATELLITE_DOCTOR, Roles.COORDINATOR, Roles.HUB_SPECIALIST})
 public class ServiceRequestFhirResource {
 
-    private static final Set<String> PARAMS = Set.of("status", "priority");
+    /** What this endpoint serves; {@code /fhir/metadata} lists it. */
+    static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("ServiceRequest")
+            .interactions(READ, SEARCHTYPE)
+            .search("_id", SearchParamType.TOKEN)
+            .search("status", SearchParamType.TOKEN)
+            .search("priority", SearchParamType.TOKEN)
+            .documentation("A consult request; the caller's worklist. Statuses served: draft, active, completed,"
+                    + " revoked.");
+
+    private static final Set<String> STATUSES =
+            Set.of("draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown");
+    private static final Set<String> PRIORITIES = Set.of("routine", "urgent", "asap", "stat");
 
     private final ConsultService consults;
     private final CurrentActor current;
@@ -45,41 +57,15 @@ public class ServiceRequestFhirResource {
 
     @GET
     public Bundle search(@Context UriInfo uri) {
-        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS);
-        var filter = new WorklistFilter(state(search.token("status")), urgency(search.token("priority")), null, null);
-        var found = consults.search(current.require(), filter, search.count(50, 200)).stream()
-                .filter(c -> search.token("status") == null
-                        || ConsultFhirMapper.serviceRequest(c)
-                                .getStatus()
-                                .toCode()
-                                .equals(search.token("status")))
-                .map(ConsultFhirMapper::serviceRequest)
-                .toList();
-        return Bundles.searchSet(
-                ConsultFhirMapper.base(uri), uri.getRequestUri().toString(), found);
-    }
-
-    private static ConsultState state(String status) {
-        if (status == null) {
-            return null;
-        }
-        return switch (status) {
-            case "draft" -> ConsultState.DRAFT;
-            case "revoked" -> ConsultState.CANCELLED;
-            case "active", "completed" -> null; // several states: filtered on the mapped status
-            default -> throw ProblemException.badRequest("status: draft, active, completed or revoked.");
-        };
-    }
-
-    private static Urgency urgency(String priority) {
-        if (priority == null) {
-            return null;
-        }
-        return switch (priority) {
-            case "stat" -> Urgency.EMERGENCY;
-            case "urgent" -> Urgency.URGENT;
-            case "routine" -> Urgency.ROUTINE;
-            default -> throw ProblemException.badRequest("priority: stat, urgent or routine.");
-        };
+        var search = FhirSearch.of(uri.getQueryParameters(), CAPABILITY);
+        Set<String> statuses = ConsultFhirMapper.codes("status", search.tokens("status"), STATUSES);
+        Set<String> priorities = ConsultFhirMapper.codes("priority", search.tokens("priority"), PRIORITIES);
+        var matches = ConsultFhirMapper.matches(
+                consults,
+                current.require(),
+                search.references("_id", "ServiceRequest"),
+                (state, urgency) -> (statuses == null || statuses.contains(ConsultFhirMapper.serviceRequestCode(state)))
+                        && (priorities == null || priorities.contains(ConsultFhirMapper.priorityCode(urgency))));
+        return Bundles.searchSet(uri, search, Bundles.lazily(matches, ConsultFhirMapper::serviceRequest));
     }
 }

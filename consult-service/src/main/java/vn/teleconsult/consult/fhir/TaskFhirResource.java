@@ -1,5 +1,8 @@
 package vn.teleconsult.consult.fhir;
 
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ;
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,13 +10,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.Task;
-import vn.teleconsult.consult.domain.WorklistFilter;
 import vn.teleconsult.consult.service.ConsultService;
 import vn.teleconsult.platform.fhir.Bundles;
 import vn.teleconsult.platform.fhir.FhirMedia;
+import vn.teleconsult.platform.fhir.FhirResourceCapability;
 import vn.teleconsult.platform.fhir.FhirSearch;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
@@ -24,7 +31,19 @@ import vn.teleconsult.platform.security.Roles;
 @RolesAllowed({Roles.SATELLITE_DOCTOR, Roles.COORDINATOR, Roles.HUB_SPECIALIST})
 public class TaskFhirResource {
 
-    private static final Set<String> PARAMS = Set.of("status", "focus");
+    /** What this endpoint serves; {@code /fhir/metadata} lists it. */
+    static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("Task")
+            .interactions(READ, SEARCHTYPE)
+            .search("_id", SearchParamType.TOKEN)
+            .search("status", SearchParamType.TOKEN)
+            .search("focus", SearchParamType.REFERENCE)
+            .documentation("A consult's progress; the caller's worklist. The id is the consult's, as its"
+                    + " ServiceRequest's.");
+
+    private static final Set<String> STATUSES = Arrays.stream(Task.TaskStatus.values())
+            .filter(s -> s != Task.TaskStatus.NULL)
+            .map(Task.TaskStatus::toCode)
+            .collect(Collectors.toSet());
 
     private final ConsultService consults;
     private final CurrentActor current;
@@ -42,17 +61,15 @@ public class TaskFhirResource {
 
     @GET
     public Bundle search(@Context UriInfo uri) {
-        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS);
-        var actor = current.require();
-        var focus = search.reference("focus", "ServiceRequest");
-        var found = (focus != null
-                        ? java.util.List.of(consults.get(actor, focus))
-                        : consults.search(
-                                actor,
-                                new WorklistFilter(ConsultFhirMapper.stateOf(search.token("status")), null, null, null),
-                                search.count(50, 200)))
-                .stream().map(ConsultFhirMapper::task).toList();
-        return Bundles.searchSet(
-                ConsultFhirMapper.base(uri), uri.getRequestUri().toString(), found);
+        var search = FhirSearch.of(uri.getQueryParameters(), CAPABILITY);
+        Set<String> statuses = ConsultFhirMapper.codes("status", search.tokens("status"), STATUSES);
+        Set<UUID> ids =
+                ConsultFhirMapper.both(search.references("_id", "Task"), search.references("focus", "ServiceRequest"));
+        var matches = ConsultFhirMapper.matches(
+                consults,
+                current.require(),
+                ids,
+                (state, urgency) -> statuses == null || statuses.contains(ConsultFhirMapper.taskCode(state)));
+        return Bundles.searchSet(uri, search, Bundles.lazily(matches, ConsultFhirMapper::task));
     }
 }

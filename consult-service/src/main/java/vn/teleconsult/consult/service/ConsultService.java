@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import vn.teleconsult.consult.domain.Consult;
 import vn.teleconsult.consult.domain.ConsultState;
 import vn.teleconsult.consult.domain.ConsultWorkflow;
@@ -139,6 +140,17 @@ public class ConsultService {
         return QuarkusTransaction.joiningExisting().call(() -> worklists.list(actor, filter, 0, limit).items().stream()
                 .map(s -> get(actor, s.id()))
                 .toList());
+    }
+
+    /**
+     * The ids of the caller's worklist consults whose summary passes {@code keep}, in worklist order: at most
+     * {@code limit} consults are looked at. Nothing is read (or audited as read) until the caller {@link #get}s one.
+     */
+    public List<UUID> ids(Actor actor, WorklistFilter filter, Predicate<ConsultSummary> keep, int limit) {
+        return worklists.list(actor, filter, 0, limit).items().stream()
+                .filter(keep)
+                .map(ConsultSummary::id)
+                .toList();
     }
 
     public ConsultView get(Actor actor, UUID id) {

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 
 /**
  * {@code GET /fhir/metadata}: the server's CapabilityStatement, merged from every module's {@link FhirCapabilities}, so
@@ -48,6 +49,20 @@ public class CapabilityResource {
         var rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
         rest.getSecurity()
                 .setDescription("Bearer access tokens from POST /api/auth/token (OAuth 2.0 token endpoint style).");
+        rest.setDocumentation("Searches answer searchset Bundles with the real total and self/next/previous links;"
+                + " token and reference parameters take comma-separated OR lists; dates may be partial (2026,"
+                + " 2026-12) with the prefixes eq, lt, le, gt, ge, sa, eb. Unknown parameters and modifiers answer"
+                + " 400.");
+        rest.addSearchParam()
+                .setName("_count")
+                .setType(SearchParamType.NUMBER)
+                .setDocumentation("Page size: default " + FhirSearch.DEFAULT_COUNT + ", at most " + FhirSearch.MAX_COUNT
+                        + "; 0 answers the total only.");
+        rest.addSearchParam()
+                .setName("_offset")
+                .setType(SearchParamType.NUMBER)
+                .setDocumentation("Index of the page's first match, at most " + FhirSearch.MAX_MATCHES
+                        + " (a search pages through its first " + FhirSearch.MAX_MATCHES + " matches).");
         Map<String, CapabilityStatementRestResourceComponent> byType = new LinkedHashMap<>();
         for (FhirCapabilities module : modules) {
             for (var resource : module.resources()) {

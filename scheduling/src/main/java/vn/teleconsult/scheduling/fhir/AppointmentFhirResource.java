@@ -1,5 +1,10 @@
 package vn.teleconsult.scheduling.fhir;
 
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.CREATE;
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ;
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE;
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.UPDATE;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,15 +19,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import vn.teleconsult.platform.fhir.Bundles;
 import vn.teleconsult.platform.fhir.FhirMedia;
+import vn.teleconsult.platform.fhir.FhirResourceCapability;
 import vn.teleconsult.platform.fhir.FhirSearch;
 import vn.teleconsult.platform.problem.Params;
+import vn.teleconsult.platform.problem.ProblemException;
+import vn.teleconsult.platform.security.Actor;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
 import vn.teleconsult.scheduling.service.BookableResources;
@@ -39,13 +49,17 @@ import vn.teleconsult.scheduling.service.BookingView;
 @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT})
 public class AppointmentFhirResource {
 
-    /** The search parameters served (also listed in {@code /fhir/metadata}). */
-    static final Map<String, SearchParamType> PARAMS = Map.of(
-            "actor", SearchParamType.REFERENCE,
-            "patient", SearchParamType.REFERENCE,
-            "practitioner", SearchParamType.REFERENCE,
-            "date", SearchParamType.DATE,
-            "status", SearchParamType.TOKEN);
+    /** What this endpoint serves; {@code /fhir/metadata} lists it. */
+    static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("Appointment")
+            .interactions(READ, SEARCHTYPE, CREATE, UPDATE)
+            .search("_id", SearchParamType.TOKEN)
+            .search("actor", SearchParamType.REFERENCE)
+            .search("patient", SearchParamType.REFERENCE)
+            .search("practitioner", SearchParamType.REFERENCE)
+            .search("date", SearchParamType.DATE)
+            .search("status", SearchParamType.TOKEN)
+            .documentation("Create with exactly one Slot reference; update with status cancelled to cancel, or"
+                    + " status booked and a new start to reschedule.");
 
     private final BookingService bookings;
     private final AppointmentRequests requests;
@@ -68,7 +82,7 @@ public class AppointmentFhirResource {
 
     @GET
     public Bundle search(@Context UriInfo uri) {
-        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS.keySet());
+        var search = FhirSearch.of(uri.getQueryParameters(), CAPABILITY);
         UUID practitioner = search.reference("practitioner", "Practitioner");
         UUID patient = search.reference("patient", "Patient");
         String actor = search.string("actor");
@@ -79,26 +93,41 @@ public class AppointmentFhirResource {
                 practitioner = search.reference("actor", "Practitioner");
             }
         }
+        Set<String> statuses = search.tokens("status");
+        if (statuses != null) {
+            statuses.forEach(FhirMapper::status); // each must be a status that is served
+        }
+        Set<UUID> ids = search.references("_id", "Appointment");
+        if (ids != null && ids.size() > FhirSearch.MAX_COUNT) {
+            throw ProblemException.badRequest("_id: at most " + FhirSearch.MAX_COUNT + " ids.");
+        }
         var dates = search.dates("date");
-        var views = bookings.search(
-                current.require(),
-                practitioner,
-                patient,
-                FhirMapper.status(search.token("status")),
-                dates.from(),
-                dates.to(),
-                search.count(50, 500));
-        var kinds = resources.kindsOf(
-                views.stream().flatMap(v -> v.resourceIds().stream()).toList());
-        var found = views.stream().map(v -> FhirMapper.appointment(v, kinds)).toList();
-        return Bundles.searchSet(
-                ScheduleFhirResource.base(uri), uri.getRequestUri().toString(), found);
+        var caller = current.require();
+        var views = ids == null
+                ? bookings.search(
+                        caller, practitioner, patient, null, dates.from(), dates.to(), FhirSearch.MAX_MATCHES + 1)
+                : visible(caller, ids);
+        UUID practitionerId = practitioner;
+        UUID patientId = patient;
+        var matches = views.stream()
+                .filter(v -> statuses == null
+                        || statuses.contains(FhirMapper.status(v.status()).toCode()))
+                .filter(v -> ids == null
+                        || ((practitionerId == null
+                                        || practitionerId.equals(v.practitionerId())
+                                        || v.resourceIds().contains(practitionerId))
+                                && (patientId == null || patientId.equals(v.patientId()))
+                                && dates.contains(v.start())))
+                .toList();
+        // the booking search looks at no more than MAX_MATCHES bookings: reaching that, there may be more
+        boolean more = ids == null && views.size() >= FhirSearch.MAX_MATCHES;
+        return Bundles.searchSet(uri, search, Bundles.lazily(matches, this::appointment), more);
     }
 
     @POST
     public Response create(Appointment appointment, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri) {
         var created = bookings.place(current.require(), requests.booking(appointment), false, key);
-        return Response.created(URI.create(ScheduleFhirResource.base(uri) + "/Appointment/" + created.id()))
+        return Response.created(URI.create(Bundles.base(uri) + "/Appointment/" + created.id()))
                 .entity(appointment(created))
                 .build();
     }
@@ -108,6 +137,21 @@ public class AppointmentFhirResource {
     public Appointment update(@PathParam("id") String id, Appointment appointment) {
         UUID bookingId = Params.uuid("id", id);
         return appointment(requests.apply(current.require(), bookingId, appointment));
+    }
+
+    /** The named bookings the caller may read; others are simply not found, as in any search. */
+    private List<BookingView> visible(Actor caller, Set<UUID> ids) {
+        var found = new ArrayList<BookingView>();
+        for (UUID id : ids) {
+            try {
+                found.add(bookings.get(caller, id));
+            } catch (ProblemException e) {
+                if (e.status() != 403 && e.status() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return found;
     }
 
     private Appointment appointment(BookingView view) {

@@ -1,5 +1,8 @@
 package vn.teleconsult.scheduling.fhir;
 
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ;
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,19 +11,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.Schedule;
 import vn.teleconsult.platform.fhir.Bundles;
 import vn.teleconsult.platform.fhir.FhirMedia;
+import vn.teleconsult.platform.fhir.FhirResourceCapability;
 import vn.teleconsult.platform.fhir.FhirSearch;
 import vn.teleconsult.platform.problem.Params;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
 import vn.teleconsult.scheduling.service.ScheduleService;
+import vn.teleconsult.scheduling.service.ScheduleView;
 
 /** FHIR R4 Schedule: read and search by {@code actor}, {@code service-type}, {@code _id}, {@code active}. */
 @Path("/fhir/Schedule")
@@ -28,12 +33,14 @@ import vn.teleconsult.scheduling.service.ScheduleService;
 @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.ADMIN, Roles.SYSTEM})
 public class ScheduleFhirResource {
 
-    /** The search parameters served (also listed in {@code /fhir/metadata}). */
-    static final Map<String, SearchParamType> PARAMS = Map.of(
-            "actor", SearchParamType.REFERENCE,
-            "service-type", SearchParamType.TOKEN,
-            "_id", SearchParamType.TOKEN,
-            "active", SearchParamType.TOKEN);
+    /** What this endpoint serves; {@code /fhir/metadata} lists it. */
+    static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("Schedule")
+            .interactions(READ, SEARCHTYPE)
+            .search("actor", SearchParamType.REFERENCE)
+            .search("service-type", SearchParamType.TOKEN)
+            .search("_id", SearchParamType.TOKEN)
+            .search("active", SearchParamType.TOKEN)
+            .documentation("Availability of a practitioner, room or device for one service.");
 
     private final ScheduleService schedules;
     private final CurrentActor current;
@@ -51,25 +58,28 @@ public class ScheduleFhirResource {
 
     @GET
     public Bundle search(@Context UriInfo uri) {
-        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS.keySet());
+        var search = FhirSearch.of(uri.getQueryParameters(), CAPABILITY);
         UUID actor = search.reference("actor", "Practitioner", "Location", "Device");
-        UUID id = search.reference("_id", "Schedule");
+        Set<UUID> ids = search.references("_id", "Schedule");
+        String service = search.token("service-type");
         String active = search.token("active");
         if (active != null && !active.equals("true") && !active.equals("false")) {
             throw ProblemException.badRequest("active: true or false.");
         }
-        // only active schedules are served: active=false finds none
-        var found = "false".equals(active)
-                ? List.<Schedule>of()
-                : schedules
-                        .search(current.require(), actor, search.token("service-type"), id, search.count(50, 500))
-                        .stream()
-                        .map(FhirMapper::schedule)
-                        .toList();
-        return Bundles.searchSet(base(uri), uri.getRequestUri().toString(), found);
-    }
-
-    static String base(UriInfo uri) {
-        return uri.getBaseUri().toString().replaceAll("/$", "") + "/fhir";
+        var caller = current.require();
+        List<ScheduleView> found;
+        if ("false".equals(active)) {
+            found = List.of(); // only active schedules are served: active=false finds none
+        } else if (ids == null) {
+            found = schedules.search(caller, actor, service, null, FhirSearch.MAX_MATCHES + 1);
+        } else {
+            if (ids.size() > FhirSearch.MAX_COUNT) {
+                throw ProblemException.badRequest("_id: at most " + FhirSearch.MAX_COUNT + " ids.");
+            }
+            found = ids.stream()
+                    .flatMap(id -> schedules.search(caller, actor, service, id, 1).stream())
+                    .toList();
+        }
+        return Bundles.searchSet(uri, search, Bundles.lazily(found, FhirMapper::schedule));
     }
 }

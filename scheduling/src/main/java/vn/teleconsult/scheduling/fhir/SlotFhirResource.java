@@ -1,5 +1,8 @@
 package vn.teleconsult.scheduling.fhir;
 
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.READ;
+import static org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,15 +12,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.Slot;
 import vn.teleconsult.platform.fhir.Bundles;
 import vn.teleconsult.platform.fhir.FhirMedia;
+import vn.teleconsult.platform.fhir.FhirResourceCapability;
 import vn.teleconsult.platform.fhir.FhirSearch;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Roles;
+import vn.teleconsult.scheduling.service.SchedulingSettings;
 import vn.teleconsult.scheduling.service.SlotQuery;
 import vn.teleconsult.scheduling.service.SlotService;
 
@@ -30,17 +35,22 @@ import vn.teleconsult.scheduling.service.SlotService;
 @RolesAllowed({Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SATELLITE_DOCTOR, Roles.PATIENT, Roles.SYSTEM})
 public class SlotFhirResource {
 
-    /** The search parameters served (also listed in {@code /fhir/metadata}). */
-    static final Map<String, SearchParamType> PARAMS = Map.of(
-            "schedule", SearchParamType.REFERENCE,
-            "start", SearchParamType.DATE,
-            "service-type", SearchParamType.TOKEN,
-            "status", SearchParamType.TOKEN);
+    /** What this endpoint serves; {@code /fhir/metadata} lists it. */
+    static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("Slot")
+            .interactions(READ, SEARCHTYPE)
+            .search("schedule", SearchParamType.REFERENCE)
+            .search("start", SearchParamType.DATE)
+            .search("service-type", SearchParamType.TOKEN)
+            .search("status", SearchParamType.TOKEN)
+            .documentation("Free slots only, computed from the schedules' rules; taken time is an Appointment."
+                    + " Id: <schedule id>-<start in epoch seconds>. Without start, the next 7 days.");
 
     private final SlotService slots;
+    private final SchedulingSettings settings;
 
-    public SlotFhirResource(SlotService slots) {
+    public SlotFhirResource(SlotService slots, SchedulingSettings settings) {
         this.slots = slots;
+        this.settings = settings;
     }
 
     @GET
@@ -69,11 +79,13 @@ public class SlotFhirResource {
 
     @GET
     public Bundle search(@Context UriInfo uri) {
-        var search = FhirSearch.of(uri.getQueryParameters(), PARAMS.keySet());
-        String status = search.token("status");
-        if (status != null && !status.equals("free")) {
+        var search = FhirSearch.of(uri.getQueryParameters(), CAPABILITY);
+        var statuses = search.tokens("status");
+        if (statuses != null && !statuses.equals(Set.of("free"))) {
             throw ProblemException.badRequest("status: only free slots are listed; taken time is an Appointment.");
         }
+        // the slot service answers at most its own limit: reaching it means there may be more
+        int limit = Math.min(FhirSearch.MAX_MATCHES, settings.maxSearchResults());
         var range = search.dates("start");
         Instant from = range.from() == null ? Instant.now() : range.from();
         Instant to = range.to() == null ? from.plus(Duration.ofDays(7)) : range.to();
@@ -88,11 +100,10 @@ public class SlotFhirResource {
                         null,
                         from,
                         to,
-                        search.count(100, 500)))
+                        limit))
                 .stream()
                 .map(FhirMapper::slot)
                 .toList();
-        return Bundles.searchSet(
-                ScheduleFhirResource.base(uri), uri.getRequestUri().toString(), found);
+        return Bundles.searchSet(uri, search, found, found.size() >= limit);
     }
 }
