@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import vn.teleconsult.consult.domain.Consult;
 import vn.teleconsult.consult.domain.ConsultReport;
@@ -154,6 +155,16 @@ public class ReportService {
                     .orElseThrow(() -> ProblemException.notFound("Consult " + consultId + " has no report yet."));
             access.read(c, "report");
             return view(r);
+        });
+    }
+
+    /** The consult's report if it has one (404 when the consult is not the actor's to see); audited like get. */
+    public Optional<ReportView> find(Actor actor, UUID consultId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Consult c = access.visible(actor, consultId, AuditAction.READ, "read report");
+            var found = reports.findByIdOptional(consultId).map(this::view);
+            found.ifPresent(r -> access.read(c, "report"));
+            return found;
         });
     }
 
