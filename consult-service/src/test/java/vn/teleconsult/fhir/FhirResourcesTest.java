@@ -208,8 +208,69 @@ class FhirResourcesTest {
         mine.then().statusCode(200).body("entry.resource.id", equalTo(List.of(id.toString())));
         valid(mine, Bundle.class);
         get(other, "/fhir/Patient/{id}", id).then().statusCode(404);
-        get(net.coordinator(), "/fhir/Patient/{id}", id).then().statusCode(404); // no booking of theirs
+        get(net.coordinator(), "/fhir/Patient/{id}", id).then().statusCode(404); // no booking of theirs yet
         get(net.admin(), "/fhir/Patient/{id}", id).then().statusCode(403);
+
+        // once the patient books a visit at the hub, its coordinators and specialists see them (as the booking)
+        visit(token, visitSchedule(net));
+        valid(get(net.coordinator(), "/fhir/Patient/{id}", id), Patient.class);
+        get(net.otherSpecialist(), "/fhir/Patient/{id}", id).then().statusCode(200);
+        get(net.doctor(), "/fhir/Patient/{id}", id).then().statusCode(404);
+    }
+
+    /** A visit schedule of the network's specialist, open around the clock from yesterday to tomorrow. */
+    private static String visitSchedule(Net net) {
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        return as(net.specialist())
+                .body(Map.of(
+                        "practitionerId",
+                        net.specialistId().toString(),
+                        "kind",
+                        "PATIENT_VISIT",
+                        "serviceCode",
+                        "followup-chronic",
+                        "modes",
+                        List.of("VIDEO", "IN_PERSON"),
+                        "slotMinutes",
+                        5,
+                        "minNoticeMinutes",
+                        0,
+                        "rules",
+                        List.of(Map.of(
+                                "rrule", "FREQ=DAILY",
+                                "start", "00:00",
+                                "end", "23:55",
+                                "validFrom", today.minusDays(1).toString(),
+                                "validUntil", today.plusDays(1).toString()))))
+                .post("/api/scheduling/schedules")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The patient books the schedule's first free slot. */
+    private static void visit(String patient, String schedule) {
+        String start = signedIn(patient)
+                .queryParam("schedule", schedule)
+                .queryParam("kind", "PATIENT_VISIT")
+                .queryParam("from", java.time.Instant.now().plusSeconds(60).toString())
+                .queryParam(
+                        "to",
+                        java.time.Instant.now()
+                                .plus(java.time.Duration.ofDays(2))
+                                .toString())
+                .get("/api/scheduling/slots")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("[0].start");
+        as(patient)
+                .body(Map.of("scheduleId", schedule, "start", start, "mode", "VIDEO", "reasonCode", "I10"))
+                .post("/api/scheduling/bookings")
+                .then()
+                .statusCode(201);
     }
 
     @Test

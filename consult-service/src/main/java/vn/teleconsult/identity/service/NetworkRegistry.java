@@ -64,7 +64,10 @@ public class NetworkRegistry {
                 .orElseThrow(() -> ProblemException.notFound("No OrganizationAffiliation " + id + "."));
     }
 
-    /** The hub links of which the caller may read the satellite or the hub. */
+    /**
+     * The hub links of satellites the caller may read (a satellite's links are part of its entry, as in
+     * {@code /api/admin/hospitals}): so a satellite's staff see their own hubs, not their hubs' other satellites.
+     */
     @Transactional
     public List<HubLinkView> links(Actor actor, Predicate<HubLinkView> matching, int limit) {
         var found = new ArrayList<HubLinkView>();
@@ -75,7 +78,7 @@ public class NetworkRegistry {
         for (Object[] row : rows) {
             UUID satellite = (UUID) row[0];
             UUID hub = (UUID) row[1];
-            if (policy.readsDirectoryOf(actor, satellite) || policy.readsDirectoryOf(actor, hub)) {
+            if (policy.readsDirectoryOf(actor, satellite)) {
                 found.add(HubLinkView.of(satellite, hub, (Boolean) row[2] && (Boolean) row[3]));
             }
         }
