@@ -348,6 +348,41 @@ class AuthorizationMatrixTest {
                 .forbid(ADMIN, OTHER, NONE)
                 .with((w, c, r, s) -> s.queryParam("hospitalId", s(w.resolve("hospital", c, r)))));
         t.add(row("GET /fhir/AuditEvent").single().allow(NET_ADMIN).allow(ADMIN));
+        // FHIR directory (docs/security.md, AdminPolicy.readsDirectoryOf): network admins all, a hospital's admin
+        // its own, clinical staff and system clients their own and linked hospitals; a link goes with its satellite.
+        // "hospital": OWN = satellite A, NONE = hub A, OTHER = satellite B; "user": staff there.
+        for (String op : List.of(
+                "GET /fhir/Organization/{id}", "GET /fhir/Practitioner/{id}", "GET /fhir/PractitionerRole/{id}")) {
+            t.add(row(op).param("id", op.startsWith("GET /fhir/Organization") ? "hospital" : "user")
+                    .allow(NET_ADMIN)
+                    .allow(ADMIN, OWN)
+                    .allow(COORDINATOR, OWN, NONE)
+                    .allow(HUB_SPECIALIST, OWN, NONE)
+                    .allow(SATELLITE_DOCTOR, OWN, NONE)
+                    .allow(SYSTEM, OWN, NONE));
+        }
+        // "hubLink": OWN = satellite A to hub A, NONE = satellite A2 to hub A, OTHER = satellite B to hub B
+        t.add(row("GET /fhir/OrganizationAffiliation/{id}")
+                .param("id", "hubLink")
+                .allow(NET_ADMIN)
+                .allow(ADMIN, OWN)
+                .allow(COORDINATOR, OWN, NONE)
+                .allow(HUB_SPECIALIST, OWN, NONE)
+                .allow(SATELLITE_DOCTOR, OWN)
+                .allow(SYSTEM, OWN));
+        for (String op : List.of(
+                "GET /fhir/Organization",
+                "GET /fhir/OrganizationAffiliation",
+                "GET /fhir/Practitioner",
+                "GET /fhir/PractitionerRole")) {
+            t.add(row(op).single()
+                    .allow(NET_ADMIN)
+                    .allow(ADMIN)
+                    .allow(COORDINATOR)
+                    .allow(HUB_SPECIALIST)
+                    .allow(SATELLITE_DOCTOR)
+                    .allow(SYSTEM));
+        }
         t.add(row("GET /api/admin/hospitals").single().allow(NET_ADMIN).allow(ADMIN));
         t.add(row("GET /api/admin/hospitals/{id}")
                 .param("id", "hospital")
@@ -544,6 +579,49 @@ class AuthorizationMatrixTest {
                 .allow(HUB_SPECIALIST)
                 .allow(SATELLITE_DOCTOR));
         t.add(consultRead("GET /fhir/DiagnosticReport/{id}"));
+        t.add(row("GET /fhir/DiagnosticReport")
+                .single()
+                .allow(COORDINATOR)
+                .allow(HUB_SPECIALIST)
+                .allow(SATELLITE_DOCTOR));
+        // Patient: a consult's patient for whoever sees the consult; a portal patient for themself (and staff who
+        // see one of their bookings, FhirResourcesTest). "patient": consults A, A2, B's; patient 1, 2, 2 for PATIENT
+        t.add(consultRead("GET /fhir/Patient/{id}")
+                .param("id", "patient")
+                .roles(PATIENT)
+                .allow(PATIENT, OWN));
+        t.add(row("GET /fhir/Patient")
+                .single()
+                .allow(COORDINATOR)
+                .allow(HUB_SPECIALIST)
+                .allow(SATELLITE_DOCTOR)
+                .allow(PATIENT));
+        // ImagingStudy: seen with a consult it is attached to, and readable in the image store (ImagingPolicy)
+        t.add(row("GET /fhir/ImagingStudy/{id}")
+                .param("id", "study")
+                .roles(STAFF)
+                .allow(SATELLITE_DOCTOR, OWN)
+                .allow(COORDINATOR, OWN, NONE)
+                .allow(HUB_SPECIALIST, OWN));
+        t.add(row("GET /fhir/ImagingStudy")
+                .single()
+                .allow(COORDINATOR)
+                .allow(HUB_SPECIALIST)
+                .allow(SATELLITE_DOCTOR));
+        // the DICOMweb Endpoints: for those who may use DICOMweb
+        t.add(row("GET /fhir/Endpoint/{id}")
+                .single()
+                .param("id", "endpoint")
+                .allow(COORDINATOR)
+                .allow(HUB_SPECIALIST)
+                .allow(SATELLITE_DOCTOR)
+                .allow(SYSTEM));
+        t.add(row("GET /fhir/Endpoint")
+                .single()
+                .allow(COORDINATOR)
+                .allow(HUB_SPECIALIST)
+                .allow(SATELLITE_DOCTOR)
+                .allow(SYSTEM));
 
         // ---- video visits: the booking's patient or practitioner only
         t.add(row("POST /api/visits/{bookingId}/join")

@@ -108,6 +108,27 @@ class InputFuzzTest {
         PARAMS.put("quote", "%27%22%3B--");
     }
 
+    /**
+     * FHIR searches take their parameters from the query string as a whole (FHIR's open set of parameters), so the
+     * OpenAPI document lists none: each new search and its parameters, fuzzed like any query, and its read by id.
+     */
+    private static final Map<String, List<String>> FHIR_SEARCHES = new LinkedHashMap<>();
+
+    static {
+        FHIR_SEARCHES.put("/fhir/Organization", List.of("_id", "identifier", "name", "active", "type", "_count"));
+        FHIR_SEARCHES.put(
+                "/fhir/OrganizationAffiliation",
+                List.of("_id", "primary-organization", "participating-organization", "active"));
+        FHIR_SEARCHES.put("/fhir/Practitioner", List.of("_id", "identifier", "name", "active"));
+        FHIR_SEARCHES.put(
+                "/fhir/PractitionerRole",
+                List.of("_id", "practitioner", "organization", "role", "specialty", "active"));
+        FHIR_SEARCHES.put("/fhir/Patient", List.of("_id", "identifier", "name", "birthdate", "gender", "_count"));
+        FHIR_SEARCHES.put("/fhir/Endpoint", List.of("_id", "connection-type", "status", "name"));
+        FHIR_SEARCHES.put("/fhir/ImagingStudy", List.of("_id", "identifier", "patient", "basedon", "modality"));
+        FHIR_SEARCHES.put("/fhir/DiagnosticReport", List.of("_id", "based-on", "patient", "status", "_count"));
+    }
+
     @Inject
     ConsultNetwork network;
 
@@ -174,6 +195,12 @@ class InputFuzzTest {
                     operations++;
                 }
             }
+        }
+        for (var search : FHIR_SEARCHES.entrySet()) {
+            String token = tokens.get("SATELLITE_DOCTOR");
+            fuzzQuery(search.getKey(), token, search.getValue());
+            fuzzPath("GET", search.getKey() + "/{id}", ids, token, JsonNodeFactory.instance.objectNode());
+            operations++;
         }
         await();
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;

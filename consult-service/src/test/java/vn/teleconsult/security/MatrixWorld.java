@@ -729,6 +729,22 @@ final class MatrixWorld {
         hospital.own = all(satA);
         hospital.none = all(hubA);
         hospital.other = all(satB);
+        // FHIR: hub links as OrganizationAffiliations; consult patients (by patient key) or portal patients; the
+        // WADO-RS Endpoint
+        Kind hubLink = define("hubLink");
+        hubLink.own = all(vn.teleconsult.identity.service.HubLinkView.idOf(satA, hubA));
+        hubLink.none = all(vn.teleconsult.identity.service.HubLinkView.idOf(satA2, hubA));
+        hubLink.other = all(vn.teleconsult.identity.service.HubLinkView.idOf(satB, hubB));
+        String keyA = patientKey(docA, cA.id());
+        String keyA2 = patientKey(docA2, cA2.id());
+        String keyB = patientKey(docB, cB.id());
+        Kind patient = define("patient");
+        patient.own = c -> c == Caller.PATIENT ? p1Id : keyA;
+        patient.none = c -> c == Caller.PATIENT ? p2Id : keyA2;
+        patient.other = c -> c == Caller.PATIENT ? p2Id : keyB;
+        define("endpoint").own = all("dicom-wado-rs");
+        kind("endpoint").none = all("dicom-wado-rs");
+        kind("endpoint").other = all("dicom-wado-rs");
         // hub links: a satellite of the relation with a fresh hub linked to it (unlinking must not cut the networks)
         Kind linkedHub = define("linkedHub");
         Function<UUID, Supplier<Object>> freshLink = sat -> fresh(() -> {
@@ -858,6 +874,16 @@ final class MatrixWorld {
         file.own = all(UUID.randomUUID());
         file.none = all(UUID.randomUUID());
         file.other = all(UUID.randomUUID());
+    }
+
+    /** The pseudonymous patient key of a consult, as its satellite's doctor reads it. */
+    private static String patientKey(String doctor, UUID consult) {
+        return as(doctor)
+                .get("/api/consults/{id}", consult)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("patient.key");
     }
 
     /** The specialist on call for "Tim mạch" at their hub for the next hours. */

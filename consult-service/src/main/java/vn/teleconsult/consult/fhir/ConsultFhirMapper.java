@@ -68,8 +68,7 @@ final class ConsultFhirMapper {
         sr.addNote(new Annotation().setText(c.clinicalSummary()));
         sr.setAuthoredOn(date(c.submittedAt() == null ? c.createdAt() : c.submittedAt()));
         for (String uid : c.studyUids()) {
-            sr.addSupportingInfo(new Reference()
-                    .setType("ImagingStudy")
+            sr.addSupportingInfo(new Reference("ImagingStudy/" + uid)
                     .setIdentifier(new Identifier().setSystem(STUDY_SYSTEM).setValue("urn:oid:" + uid)));
         }
         return sr;
@@ -137,6 +136,9 @@ final class ConsultFhirMapper {
         if (r.signedAt() != null) {
             d.setIssued(date(r.signedAt()));
         }
+        for (String uid : c.studyUids()) {
+            d.addImagingStudy(new Reference("ImagingStudy/" + uid));
+        }
         d.setConclusion(r.conclusions());
         d.addPresentedForm()
                 .setContentType("application/pdf")
@@ -146,7 +148,8 @@ final class ConsultFhirMapper {
     }
 
     private static Reference patient(ConsultView c) {
-        var ref = new Reference().setDisplay(c.patient().name()).setType("Patient");
+        var ref = new Reference("Patient/" + c.patient().key())
+                .setDisplay(c.patient().name());
         if (c.patient().nationalId() != null) {
             ref.setIdentifier(new Identifier()
                     .setSystem(NATIONAL_ID_SYSTEM)

@@ -123,4 +123,14 @@ public class ConsultRepository implements PanacheRepositoryBase<Consult, UUID> {
     public Optional<Consult> byBooking(UUID bookingId) {
         return find("bookingId", bookingId).firstResultOptional();
     }
+
+    /** The consult whose patient has this pseudonymous key (one per consult). */
+    public Optional<Consult> byPatientKey(UUID patientKey) {
+        return find("patientKey", patientKey).firstResultOptional();
+    }
+
+    /** The consults the study is attached to, oldest first. */
+    public List<Consult> withStudy(String studyUid) {
+        return list("?1 member of studyUids order by createdAt, id", studyUid);
+    }
 }

@@ -7,12 +7,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import vn.teleconsult.consult.domain.Consult;
 import vn.teleconsult.consult.domain.ConsultReport;
 import vn.teleconsult.consult.domain.ConsultState;
 import vn.teleconsult.consult.domain.ConsultWorkflow;
 import vn.teleconsult.consult.domain.ReportAddendum;
+import vn.teleconsult.consult.repository.ConsultRepository;
 import vn.teleconsult.consult.repository.ReportRepository;
 import vn.teleconsult.imaging.api.ReviewSessions;
 import vn.teleconsult.media.api.VideoRooms;
@@ -34,6 +36,7 @@ public class ReportService {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final ReportRepository reports;
+    private final ConsultRepository consults;
     private final ConsultAccess access;
     private final StateChanges changes;
     private final Notifications notifications;
@@ -43,6 +46,7 @@ public class ReportService {
 
     public ReportService(
             ReportRepository reports,
+            ConsultRepository consults,
             ConsultAccess access,
             StateChanges changes,
             Notifications notifications,
@@ -50,6 +54,7 @@ public class ReportService {
             VideoRooms rooms,
             ReviewSessions reviews) {
         this.reports = reports;
+        this.consults = consults;
         this.access = access;
         this.changes = changes;
         this.notifications = notifications;
@@ -63,6 +68,8 @@ public class ReportService {
         Consult c = QuarkusTransaction.joiningExisting().call(() -> {
             Consult consult = access.forChange(actor, consultId, "write report");
             requireSpecialist(actor, consult);
+            // one writer at a time: two first saves would both insert the report (a duplicate key, a 500)
+            consults.lock(consultId);
             ConsultReport r = reports.findByIdOptional(consultId).orElse(null);
             if (r != null && r.signed()) {
                 throw signed(consultId);
@@ -154,6 +161,16 @@ public class ReportService {
                     .orElseThrow(() -> ProblemException.notFound("Consult " + consultId + " has no report yet."));
             access.read(c, "report");
             return view(r);
+        });
+    }
+
+    /** The consult's report if it has one (404 when the consult is not the actor's to see); audited like get. */
+    public Optional<ReportView> find(Actor actor, UUID consultId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Consult c = access.visible(actor, consultId, AuditAction.READ, "read report");
+            var found = reports.findByIdOptional(consultId).map(this::view);
+            found.ifPresent(r -> access.read(c, "report"));
+            return found;
         });
     }
 

@@ -2,6 +2,7 @@ package vn.teleconsult.identity.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.Actor;
@@ -13,6 +14,16 @@ import vn.teleconsult.platform.security.Role;
  */
 @ApplicationScoped
 public class AdminPolicy {
+
+    /** Who reads the directory of their own and linked hospitals: clinical staff and system clients. */
+    private static final Set<Role> DIRECTORY_READERS =
+            Set.of(Role.COORDINATOR, Role.HUB_SPECIALIST, Role.SATELLITE_DOCTOR, Role.SYSTEM);
+
+    private final HubLinks hubLinks;
+
+    public AdminPolicy(HubLinks hubLinks) {
+        this.hubLinks = hubLinks;
+    }
 
     public void requireAdmin(Actor actor) {
         if (!actor.has(Role.ADMIN)) {
@@ -37,5 +48,25 @@ public class AdminPolicy {
         if (!administers(actor, hospitalId)) {
             throw ProblemException.notFound("No hospital with id " + hospitalId + ".");
         }
+    }
+
+    /**
+     * Whether the actor may read a hospital's directory entry (the hospital, its hub links, its clinical staff): a
+     * network administrator every hospital, a hospital administrator their own (as {@code /api/admin/hospitals}),
+     * clinical staff and system clients their own hospital and the hospitals linked to it (a satellite's hubs, a
+     * hub's satellites), whom they send consults to or receive them from; patients none.
+     */
+    public boolean readsDirectoryOf(Actor actor, UUID hospitalId) {
+        if (hospitalId == null) {
+            return false;
+        }
+        if (actor.has(Role.ADMIN)) {
+            return administers(actor, hospitalId);
+        }
+        UUID own = actor.hospitalId();
+        if (own == null || DIRECTORY_READERS.stream().noneMatch(actor::has)) {
+            return false;
+        }
+        return own.equals(hospitalId) || hubLinks.linked(own, hospitalId) || hubLinks.linked(hospitalId, own);
     }
 }

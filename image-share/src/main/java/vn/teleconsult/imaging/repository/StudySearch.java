@@ -55,6 +55,10 @@ public class StudySearch {
             int frames,
             String metadata) {}
 
+    /** An instance's identity within its study, for outlines. */
+    public record InstanceOutline(
+            String seriesUid, String sopInstanceUid, String sopClassUid, Integer instanceNumber) {}
+
     /** Who is asking: the hospital whose studies they see and the user whose consult grants apply. */
     public record Viewer(UUID hospitalId, UUID userId) {}
 
@@ -158,6 +162,21 @@ public class StudySearch {
                     r[6] == null ? null : ((Number) r[6]).intValue(),
                     ((Number) r[7]).intValue(),
                     (String) r[8]));
+        }
+        return result;
+    }
+
+    /** Every instance of the study in outline (no metadata), for a caller that has checked the study's access. */
+    public List<InstanceOutline> instanceOutlines(String studyUid) {
+        var result = new ArrayList<InstanceOutline>();
+        for (Object o : em.createNativeQuery("select i.series_uid, i.sop_instance_uid, i.sop_class_uid,"
+                        + " i.instance_number from imaging.instance i where i.study_uid = ?1"
+                        + " order by i.series_uid, i.instance_number nulls last, i.sop_instance_uid")
+                .setParameter(1, studyUid)
+                .getResultList()) {
+            Object[] r = (Object[]) o;
+            result.add(new InstanceOutline(
+                    (String) r[0], (String) r[1], (String) r[2], r[3] == null ? null : ((Number) r[3]).intValue()));
         }
         return result;
     }
