@@ -35,7 +35,7 @@ class FhirConformanceTest {
     ConsultNetwork network;
 
     @Test
-    void shouldAnswerOnlyResourcesThatPassHapiValidation() {
+    void shouldAnswerOnlyResourcesThatPassHapiValidation() throws Exception {
         var net = network.create();
         String schedule = ConsultNetwork.schedule(net);
         UUID consult = ConsultNetwork.inSession(net, schedule);
@@ -44,6 +44,17 @@ class FhirConformanceTest {
         String appointment =
                 firstId(net.specialist(), "/fhir/Appointment?practitioner=Practitioner/" + net.specialistId());
         String slot = firstId(net.specialist(), "/fhir/Slot?schedule=" + schedule);
+        String study = ConsultNetwork.storeStudy(net);
+        UUID withStudy = UUID.fromString(given().auth()
+                .oauth2(net.doctor())
+                .contentType("application/json")
+                .body(ConsultNetwork.request(net, "ROUTINE", List.of(study)))
+                .post("/api/consults")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        String patient = firstId(net.doctor(), "/fhir/Patient?_count=1");
 
         List<Probe> probes = List.of(
                 new Probe(null, "/fhir/metadata", 200),
@@ -59,6 +70,20 @@ class FhirConformanceTest {
                 new Probe(net.specialist(), "/fhir/Slot?schedule=" + schedule + "&_count=2", 200),
                 new Probe(net.specialist(), "/fhir/Appointment/" + appointment, 200),
                 new Probe(net.specialist(), "/fhir/Appointment?_id=" + appointment, 200),
+                new Probe(net.doctor(), "/fhir/Organization/" + net.hub(), 200),
+                new Probe(net.doctor(), "/fhir/Organization?_count=2", 200),
+                new Probe(
+                        net.doctor(),
+                        "/fhir/OrganizationAffiliation?participating-organization=Organization/" + net.satellite(),
+                        200),
+                new Probe(net.doctor(), "/fhir/Practitioner/" + net.specialistId(), 200),
+                new Probe(net.doctor(), "/fhir/PractitionerRole?practitioner=Practitioner/" + net.specialistId(), 200),
+                new Probe(net.doctor(), "/fhir/Patient/" + patient, 200),
+                new Probe(net.doctor(), "/fhir/Endpoint/dicom-wado-rs", 200),
+                new Probe(net.doctor(), "/fhir/Endpoint", 200),
+                new Probe(net.doctor(), "/fhir/ImagingStudy/" + study, 200),
+                new Probe(net.doctor(), "/fhir/ImagingStudy?basedon=ServiceRequest/" + withStudy, 200),
+                new Probe(net.doctor(), "/fhir/DiagnosticReport?based-on=ServiceRequest/" + consult, 200),
                 // errors are OperationOutcomes
                 new Probe(net.coordinator(), "/fhir/Task?bogus=1", 400),
                 new Probe(net.coordinator(), "/fhir/Task/" + UUID.randomUUID(), 404),
