@@ -137,7 +137,9 @@ final class DimseAssociation {
                 Log.infof("C-STORE of %s refused: %s", sop, result.message());
             }
         }
-        Files.deleteIfExists(request.file() == null ? incoming.resolve("none") : request.file());
+        if (request.file() != null) {
+            Files.deleteIfExists(request.file()); // the store consumed it; this only covers a failure before that
+        }
         association.send(
                 request.contextId(),
                 new CStoreResponseCommandMessage(sopClass, sop, messageId, status).getBytes(),
