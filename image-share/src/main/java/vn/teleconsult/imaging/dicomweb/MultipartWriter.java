@@ -12,10 +12,15 @@ import java.util.UUID;
 final class MultipartWriter {
 
     static Response bytes(List<byte[]> parts, String type) {
+        return bytes(parts, type, type);
+    }
+
+    /** As {@link #bytes(List, String)}, with each part's Content-Type (the type with its parameters) given apart. */
+    static Response bytes(List<byte[]> parts, String type, String partType) {
         String boundary = UUID.randomUUID().toString();
         StreamingOutput body = out -> {
             for (byte[] part : parts) {
-                header(out, boundary, type);
+                header(out, boundary, partType);
                 out.write(part);
             }
             close(out, boundary);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import vn.teleconsult.imaging.dicom.TransferSyntaxes;
 import vn.teleconsult.imaging.service.PixelService;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.CurrentActor;
@@ -37,23 +38,48 @@ public class RenderedResource {
             @PathParam("instance") String instance,
             @PathParam("frames") String frames,
             @HeaderParam("Accept") String accept) {
-        if (accept != null
-                && !accept.isBlank()
-                && !accept.contains("*/*")
-                && !accept.contains("multipart/*")
-                && !accept.contains("application/octet-stream")) {
-            throw new ProblemException(
-                    406,
-                    "Not acceptable",
-                    "Frames are served as multipart/related; type=\"application/octet-stream\" (uncompressed).");
-        }
+        checkFramesAccept(accept);
         var parts = pixels.frames(
                 actor.require(),
                 DicomWebPaths.uid("Study Instance UID", study),
                 DicomWebPaths.uid("Series Instance UID", series),
                 DicomWebPaths.uid("SOP Instance UID", instance),
                 frameNumbers(frames));
-        return MultipartWriter.bytes(parts, "application/octet-stream");
+        return MultipartWriter.bytes(
+                parts,
+                "application/octet-stream",
+                "application/octet-stream; transfer-syntax=" + TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN);
+    }
+
+    /**
+     * Frames are served uncompressed (Explicit VR Little Endian pixel bytes, PS3.18 8.7.3.3): acceptable when the
+     * Accept header takes any type, or application/octet-stream with no transfer syntax, {@code *} or that one.
+     */
+    static void checkFramesAccept(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return;
+        }
+        for (String range : accept.split(",")) {
+            String r = range.trim().toLowerCase(java.util.Locale.ROOT);
+            if (r.startsWith("*/*") || r.startsWith("multipart/*")) {
+                return;
+            }
+            String type = r.startsWith("multipart/related") ? MultipartRelated.param(r, "type") : null;
+            if (r.startsWith("multipart/related") && type == null) {
+                return;
+            }
+            if (r.startsWith("application/octet-stream") || "application/octet-stream".equals(type)) {
+                String ts = MultipartRelated.param(r, "transfer-syntax");
+                if (ts == null || ts.equals("*") || ts.equals(TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN)) {
+                    return;
+                }
+            }
+        }
+        throw new ProblemException(
+                406,
+                "Not acceptable",
+                "Frames are served as multipart/related; type=\"application/octet-stream\"; transfer-syntax="
+                        + TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN + " (uncompressed).");
     }
 
     @GET

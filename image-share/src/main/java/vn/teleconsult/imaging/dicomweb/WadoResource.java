@@ -8,23 +8,29 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
+import java.util.Set;
+import vn.teleconsult.imaging.service.InstanceEncoding;
 import vn.teleconsult.imaging.service.StudyRetrieve;
 import vn.teleconsult.platform.problem.ProblemException;
 import vn.teleconsult.platform.security.CurrentActor;
 import vn.teleconsult.platform.security.Roles;
 
-/** DICOMweb WADO-RS (PS3.18 10.4): studies, series and instances as stored, and their metadata. */
+/**
+ * DICOMweb WADO-RS (PS3.18 10.4): studies, series and instances, as stored or decompressed to the transfer syntax the
+ * Accept header asks for, and their metadata.
+ */
 @Path("/dicom-web")
 @Blocking
 @RolesAllowed({Roles.SATELLITE_DOCTOR, Roles.COORDINATOR, Roles.HUB_SPECIALIST, Roles.SYSTEM})
 public class WadoResource {
 
     private final StudyRetrieve retrieve;
+    private final InstanceEncoding encoding;
     private final CurrentActor actor;
 
-    public WadoResource(StudyRetrieve retrieve, CurrentActor actor) {
+    public WadoResource(StudyRetrieve retrieve, InstanceEncoding encoding, CurrentActor actor) {
         this.retrieve = retrieve;
+        this.encoding = encoding;
         this.actor = actor;
     }
 
@@ -79,43 +85,39 @@ public class WadoResource {
     }
 
     private Response retrieveFiles(String accept, String study, String series, String instance) {
-        checkAccept(accept);
+        Set<String> accepted = DicomAccept.transferSyntaxes(accept);
         var files = retrieve.files(
                 actor.require(),
                 uid(study),
                 series == null ? null : seriesUid(series),
                 instance == null ? null : instanceUid(instance),
                 "retrieve");
-        var body = MultipartFiles.of(files);
-        return Response.ok(body, body.contentType()).build();
-    }
-
-    /** Only DICOM files as stored are offered: multipart/related with type application/dicom (or any). */
-    static void checkAccept(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return;
+        if (accepted == null || files.stream().allMatch(f -> accepted.contains(f.transferSyntax()))) {
+            var body = MultipartFiles.of(files);
+            return Response.ok(body, body.contentType()).build();
         }
-        for (String range : accept.split(",")) {
-            String r = range.trim().toLowerCase(Locale.ROOT);
-            if (r.startsWith("*/*") || r.startsWith("multipart/*")) {
-                return;
-            }
-            if (r.startsWith("multipart/related")) {
-                String type = MultipartRelated.param(r, "type");
-                String ts = MultipartRelated.param(r, "transfer-syntax");
-                if ((type == null || type.equals("application/dicom")) && (ts == null || ts.equals("*"))) {
-                    return;
-                }
-                if (type != null && type.equals("application/dicom")) {
-                    return; // served in the stored transfer syntax, named in each part's Content-Type
-                }
-            }
+        var planned = encoding.plan(files, accepted);
+        var sendable = planned.stream().filter(p -> p.target() != null).toList();
+        if (sendable.isEmpty()) {
+            throw new ProblemException(
+                    406,
+                    "Not acceptable",
+                    (files.size() == 1 ? "This instance is" : "These instances are")
+                            + " stored in a transfer syntax that cannot be converted to " + String.join(", ", accepted)
+                            + " here; ask with transfer-syntax=* to receive them as stored.");
         }
-        throw new ProblemException(
-                406,
-                "Not acceptable",
-                "Instances are served as multipart/related; type=\"application/dicom\" in their stored"
-                        + " transfer syntax.");
+        var body = new EncodedFiles(sendable, encoding);
+        var response = Response.status(sendable.size() == files.size() ? 200 : 206)
+                .entity(body)
+                .type(body.contentType());
+        if (sendable.size() < files.size()) {
+            // PS3.18 10.4.3: a partial retrieve says what was left out in a Warning header field
+            response.header(
+                    "Warning",
+                    "299 TeleConsult: \"" + (files.size() - sendable.size())
+                            + " instances cannot be converted to the transfer syntax asked for and were left out\"");
+        }
+        return response.build();
     }
 
     private static String uid(String study) {

@@ -3,9 +3,10 @@ package vn.teleconsult.imaging.dimse;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTagAttribute;
-import com.pixelmed.dicom.SetOfDicomFiles;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.query.RetrieveResponseGenerator;
+import java.util.ArrayList;
+import java.util.List;
 import vn.teleconsult.imaging.dicom.DicomUids;
 import vn.teleconsult.imaging.service.StoredFile;
 import vn.teleconsult.imaging.service.StudyRetrieve;
@@ -21,7 +22,7 @@ final class CMoveHandler implements RetrieveResponseGenerator {
 
     private final StudyRetrieve retrieve;
     private final Actor actor;
-    private SetOfDicomFiles files = new SetOfDicomFiles();
+    private List<StoredFile> files = new ArrayList<>();
     private int status = SUCCESS;
     private String error;
 
@@ -32,7 +33,7 @@ final class CMoveHandler implements RetrieveResponseGenerator {
 
     @Override
     public void performRetrieve(String sopClassUid, AttributeList identifier, boolean relational) {
-        files = new SetOfDicomFiles();
+        files = new ArrayList<>();
         try {
             String series = Attribute.getSingleStringValueOrEmptyString(identifier, TagFromName.SeriesInstanceUID);
             String sops = Attribute.getDelimitedStringValuesOrEmptyString(identifier, TagFromName.SOPInstanceUID);
@@ -56,13 +57,13 @@ final class CMoveHandler implements RetrieveResponseGenerator {
                             series.isEmpty() ? null : series.trim(),
                             sop == null ? null : sop.trim(),
                             "dimse-retrieve")) {
-                        files.add(f.file().toString(), f.sopClassUid(), f.sopInstanceUid(), f.transferSyntax());
+                        files.add(f);
                     }
                 }
             }
         } catch (ProblemException notFound) {
             // unknown or not allowed: nothing to send (success with zero sub-operations)
-            files = new SetOfDicomFiles();
+            files = new ArrayList<>();
         } catch (RuntimeException e) {
             status = UNABLE_TO_PROCESS;
             error = "retrieve failed";
@@ -70,7 +71,12 @@ final class CMoveHandler implements RetrieveResponseGenerator {
     }
 
     @Override
-    public SetOfDicomFiles getDicomFiles() {
+    public com.pixelmed.dicom.SetOfDicomFiles getDicomFiles() {
+        throw new UnsupportedOperationException("the provider sends the files itself: see selected()");
+    }
+
+    /** The stored files the last request selected. */
+    List<StoredFile> selected() {
         return files;
     }
 
@@ -91,6 +97,6 @@ final class CMoveHandler implements RetrieveResponseGenerator {
 
     @Override
     public void close() {
-        files = new SetOfDicomFiles();
+        files = new ArrayList<>();
     }
 }

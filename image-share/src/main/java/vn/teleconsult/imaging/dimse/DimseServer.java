@@ -1,9 +1,5 @@
 package vn.teleconsult.imaging.dimse;
 
-import com.pixelmed.network.ApplicationEntityMap;
-import com.pixelmed.network.AssociationStatusHandler;
-import com.pixelmed.network.PresentationAddress;
-import com.pixelmed.network.StorageSOPClassSCP;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +19,7 @@ import vn.teleconsult.imaging.ImagingSettings;
 import vn.teleconsult.imaging.service.DicomNodes;
 import vn.teleconsult.imaging.service.DicomNodes.Kind;
 import vn.teleconsult.imaging.service.ImagingPolicy;
+import vn.teleconsult.imaging.service.InstanceEncoding;
 import vn.teleconsult.imaging.service.StudyQuery;
 import vn.teleconsult.imaging.service.StudyRetrieve;
 import vn.teleconsult.imaging.service.StudyStore;
@@ -30,7 +28,7 @@ import vn.teleconsult.imaging.storage.FileSystemStorage;
 /**
  * The DICOM DIMSE service class provider (C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET). It opens its own server socket on
  * the configured address (the toolkit's dispatcher binds all interfaces), checks the called and calling AE titles of
- * each association request, and runs the toolkit's per-association provider for accepted ones.
+ * each association request, and serves accepted ones with {@link DimseAssociation}.
  */
 @ApplicationScoped
 public class DimseServer {
@@ -44,6 +42,7 @@ public class DimseServer {
     private final StudyStore store;
     private final StudyQuery query;
     private final StudyRetrieve retrieve;
+    private final InstanceEncoding encoding;
     private final Path incoming;
     private ServerSocket server;
     private ExecutorService workers;
@@ -55,6 +54,7 @@ public class DimseServer {
             StudyStore store,
             StudyQuery query,
             StudyRetrieve retrieve,
+            InstanceEncoding encoding,
             FileSystemStorage storage)
             throws IOException {
         this.settings = settings;
@@ -63,6 +63,7 @@ public class DimseServer {
         this.store = store;
         this.query = query;
         this.retrieve = retrieve;
+        this.encoding = encoding;
         this.incoming = storage.root().resolve("tmp").resolve("dimse");
         Files.createDirectories(incoming);
     }
@@ -137,34 +138,23 @@ public class DimseServer {
             var actor = CallingAe.actor(request.callingAeTitle(), caller.get().hospitalId());
             UUID hospital = policy.storingHospital(actor);
             // C-MOVE sends only to AEs the policy allows for the caller's hospital; any other destination is unknown
-            var destinations = new ApplicationEntityMap();
+            var destinations = new HashMap<String, DimseAssociation.Destination>();
             for (var node : nodes.of(hospital, Kind.CALLING)) {
                 if (policy.isMoveDestination(hospital, node)) {
-                    destinations.put(
-                            node.aeTitle(), new PresentationAddress(node.host(), node.port()), "STUDYROOT", null);
+                    destinations.put(node.aeTitle(), new DimseAssociation.Destination(node.host(), node.port()));
                 }
             }
-            new StorageSOPClassSCP(
+            new DimseAssociation(
                             new ReplaySocket(socket, request.bytes()),
                             settings.dimse().aeTitle(),
-                            65536,
-                            262144,
-                            262144,
-                            incoming.toFile(),
-                            new RandomFileNames(),
-                            new CStoreHandler(store, hospital),
-                            new AssociationStatusHandler() {
-                                @Override
-                                public void sendAssociationReleaseIndication(
-                                        com.pixelmed.network.Association association) {
-                                    // nothing to do at release
-                                }
-                            },
+                            incoming,
+                            store,
+                            hospital,
                             () -> new CFindHandler(
                                     query, actor, settings.dimse().maxFindResults()),
                             () -> new CMoveHandler(retrieve, actor),
                             destinations,
-                            new com.pixelmed.network.AnyExplicitStoreFindMoveGetPresentationContextSelectionPolicy())
+                            encoding)
                     .run();
         } catch (Exception e) {
             Log.debugf("DIMSE association ended: %s", e.getMessage());

@@ -52,7 +52,7 @@ public class PixelService {
             if (!layout.encapsulated()
                     && layout.isMonochrome()
                     && layout.samplesPerPixel() == 1
-                    && (layout.bitsAllocated() == 8 || layout.bitsAllocated() == 16)) {
+                    && (layout.bitsAllocated() == 8 || layout.bitsAllocated() == 16 || layout.bitsAllocated() == 32)) {
                 return FrameWindowing.toGray(frame(row, file, n), layout, c, w);
             }
             return codec.renderFrame(file, n, c, w);

@@ -27,9 +27,22 @@ public final class OrthancPacs implements AutoCloseable {
     private final String pacsAddress;
     private final Path dir;
     private Process orthanc;
+    private TcpRelay relay;
+    private final String aeTitle;
 
     /** Starts Orthanc; {@code ourAeTitle}/{@code ourPort} are registered in it as a modality. */
     public OrthancPacs(String ourAeTitle, int ourPort) throws Exception {
+        this(ourAeTitle, ourPort, null, null);
+    }
+
+    /**
+     * Starts Orthanc with its own AE title as a peer that also opens associations to us (when {@code orthancAe} is given:
+     * through a {@link TcpRelay} on the namespace's host-side address to our DIMSE port on 127.0.0.1), accepting only
+     * {@code acceptedSyntaxes} as storage SCP when given (Orthanc's {@code AcceptedTransferSyntaxes}).
+     */
+    public OrthancPacs(String ourAeTitle, int ourPort, String orthancAe, List<String> acceptedSyntaxes)
+            throws Exception {
+        this.aeTitle = orthancAe == null ? AE_TITLE : orthancAe;
         int n = ThreadLocalRandom.current().nextInt(1, 250);
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
         namespace = "tcpacs-" + suffix;
@@ -47,7 +60,18 @@ public final class OrthancPacs implements AutoCloseable {
             ip("-n", namespace, "addr", "add", pacsAddress + "/30", "dev", nsVeth);
             ip("-n", namespace, "link", "set", nsVeth, "up");
             ip("-n", namespace, "link", "set", "lo", "up");
-            Files.writeString(dir.resolve("orthanc.json"), config(ourAeTitle, ourPort));
+            int port = ourPort;
+            if (orthancAe != null) {
+                relay = new TcpRelay(hostAddress, ourPort);
+                port = relay.port();
+            }
+            String config = config(ourAeTitle, port);
+            if (acceptedSyntaxes != null) {
+                config = config.replaceFirst(
+                        "\\{",
+                        "{ \"AcceptedTransferSyntaxes\": [\"" + String.join("\", \"", acceptedSyntaxes) + "\"],");
+            }
+            Files.writeString(dir.resolve("orthanc.json"), config);
             orthanc = new ProcessBuilder(
                             "ip",
                             "netns",
@@ -64,6 +88,15 @@ public final class OrthancPacs implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Orthanc's REST API root, e.g. {@code http://10.213.7.2:8042}. */
+    public String rest() {
+        return "http://" + pacsAddress + ":" + HTTP_PORT;
+    }
+
+    public String aeTitle() {
+        return aeTitle;
     }
 
     public String host() {
@@ -117,7 +150,7 @@ public final class OrthancPacs implements AutoCloseable {
                   "DicomWeb": { "Enable": true, "Root": "/dicom-web/" }
                 }
                 """
-                .formatted(dir, AE_TITLE, DICOM_PORT, HTTP_PORT, ourAeTitle, hostAddress, ourPort);
+                .formatted(dir, aeTitle, DICOM_PORT, HTTP_PORT, ourAeTitle, hostAddress, ourPort);
     }
 
     private void waitForPort(int port, long millis) {
@@ -150,6 +183,9 @@ public final class OrthancPacs implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (relay != null) {
+            relay.close();
+        }
         if (orthanc != null) {
             orthanc.destroy();
             if (!orthanc.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
