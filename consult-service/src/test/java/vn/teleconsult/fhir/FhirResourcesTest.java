@@ -189,6 +189,16 @@ class FhirResourcesTest {
                 .then()
                 .statusCode(200)
                 .body("total", greaterThanOrEqualTo(1));
+        // a search audits what it returns, not every patient it looked through
+        int audited = get(net.admin(), "/fhir/AuditEvent?_count=0&entity=" + key)
+                .then()
+                .extract()
+                .path("total");
+        get(net.doctor(), "/fhir/Patient?gender=female").then().statusCode(200);
+        get(net.doctor(), "/fhir/Patient?name=nguyen&_count=0").then().statusCode(200);
+        get(net.admin(), "/fhir/AuditEvent?_count=0&entity=" + key).then().body("total", equalTo(audited));
+        get(net.doctor(), "/fhir/Patient?name=nguyen").then().body("entry.resource.id", hasItem(key));
+        get(net.admin(), "/fhir/AuditEvent?_count=0&entity=" + key).then().body("total", equalTo(audited + 1));
         // the consult's own resources now point at it
         get(net.doctor(), "/fhir/ServiceRequest/{id}", consult)
                 .then()

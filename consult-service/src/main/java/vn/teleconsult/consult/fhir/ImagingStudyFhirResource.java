@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.hl7.fhir.r4.model.ImagingStudy;
@@ -47,7 +48,9 @@ public class ImagingStudyFhirResource {
     /** What this endpoint serves; {@code /fhir/metadata} lists it. */
     static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("ImagingStudy")
             .interactions(READ, SEARCHTYPE)
-            .search(PARAMS);
+            .search(PARAMS)
+            .documentation("Studies attached to consults (id: the StudyInstanceUID), retrieved at"
+                    + " Endpoint/dicom-wado-rs.");
 
     private final ConsultRecords records;
     private final ConsultService consults;
@@ -98,15 +101,22 @@ public class ImagingStudyFhirResource {
         } else {
             found = records.studies(actor, null);
         }
+        Predicate<ImagingStudy> matching =
+                s -> (patient == null || s.getSubject().getReference().equals("Patient/" + patient))
+                        && (basedOn == null
+                                || s.getBasedOn().stream()
+                                        .anyMatch(r -> r.getReference().equals("ServiceRequest/" + basedOn)))
+                        && (modality == null || s.getModality().stream().anyMatch(m -> modality.equals(m.getCode())));
         var studies = found.stream()
-                .map(ClinicalFhirMapper::imagingStudy)
-                .filter(s -> patient == null || s.getSubject().getReference().equals("Patient/" + patient))
-                .filter(s -> basedOn == null
-                        || s.getBasedOn().stream()
-                                .anyMatch(r -> r.getReference().equals("ServiceRequest/" + basedOn)))
-                .filter(s -> modality == null || s.getModality().stream().anyMatch(m -> modality.equals(m.getCode())))
+                .filter(r -> matching.test(ClinicalFhirMapper.imagingStudy(r)))
                 .limit(count)
                 .toList();
-        return Bundles.searchSet(uri, search, studies);
+        boolean audited = uid != null; // read by id: records.study audited it
+        return Bundles.searchSet(uri, search, Bundles.lazily(studies, r -> {
+            if (!audited) {
+                records.returned(r);
+            }
+            return ClinicalFhirMapper.imagingStudy(r);
+        }));
     }
 }

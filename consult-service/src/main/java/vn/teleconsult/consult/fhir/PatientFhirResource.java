@@ -49,8 +49,12 @@ public class PatientFhirResource {
             "gender", SearchParamType.TOKEN);
 
     /** What this endpoint serves; {@code /fhir/metadata} lists it. */
-    static final FhirResourceCapability CAPABILITY =
-            FhirResourceCapability.of("Patient").interactions(READ, SEARCHTYPE).search(PARAMS);
+    static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("Patient")
+            .interactions(READ, SEARCHTYPE)
+            .search(PARAMS)
+            .documentation("A consult's patient (id: the consult's pseudonymous patient key), for whoever"
+                    + " sees the consult; a portal patient (id: the user's), for themself and whoever sees"
+                    + " one of their bookings. Searches list the consults of the caller's worklist.");
 
     private final ConsultRecords records;
     private final CurrentActor current;
@@ -91,11 +95,16 @@ public class PatientFhirResource {
                 && (gender == null || (p.hasGender() && p.getGender().toCode().equals(gender)))
                 && (born.from() == null && born.to() == null || bornWithin(p, born));
         var found = candidates.stream()
-                .map(ClinicalFhirMapper::patient)
-                .filter(matching)
+                .filter(r -> matching.test(ClinicalFhirMapper.patient(r)))
                 .limit(count)
                 .toList();
-        return Bundles.searchSet(uri, search, found);
+        boolean audited = id != null; // read by id: records.patient audited it
+        return Bundles.searchSet(uri, search, Bundles.lazily(found, r -> {
+            if (!audited) {
+                records.returned(r);
+            }
+            return ClinicalFhirMapper.patient(r);
+        }));
     }
 
     private static boolean bornWithin(Patient p, FhirSearch.DateRange range) {

@@ -80,8 +80,9 @@ public class ConsultRecords {
     }
 
     /**
-     * The patients of the consults in the caller's worklist scope, and for a patient themself. A portal patient is
-     * found by {@link #patient}; a search of staff does not list them.
+     * The patients of the consults in the caller's worklist scope, and for a patient themself, not yet audited: a search
+     * audits what it returns with {@link #returned(PatientRecord)}. A portal patient is found by {@link #patient}; a
+     * search of staff does not list them.
      */
     public List<PatientRecord> patients(Actor actor) {
         var found = new ArrayList<PatientRecord>();
@@ -92,8 +93,21 @@ public class ConsultRecords {
                 found.add(new PatientRecord(c.patient().key(), c, null));
             }
         }
-        found.forEach(r -> read("Patient", r.id(), r.id(), r.consult()));
         return found;
+    }
+
+    /** Audits a patient a search returns (searches audit only the page they answer, not every candidate). */
+    public void returned(PatientRecord record) {
+        read("Patient", record.id(), record.id(), record.consult());
+    }
+
+    /** Audits a study a search returns. */
+    public void returned(StudyRecord record) {
+        read(
+                "ImagingStudy",
+                record.outline().studyUid(),
+                record.consults().get(0).patient().key(),
+                null);
     }
 
     /** A study attached to consults the actor sees, which the actor may also read in the image store. */
@@ -114,7 +128,10 @@ public class ConsultRecords {
         return record;
     }
 
-    /** The studies of the given consults (all the caller's worklist scope when null) that the caller may read. */
+    /**
+     * The studies of the given consults (all the caller's worklist scope when null) that the caller may read, not yet
+     * audited: a search audits what it returns with {@link #returned(StudyRecord)}.
+     */
     public List<StudyRecord> studies(Actor actor, List<ConsultView> scope) {
         var byStudy = new LinkedHashMap<String, List<ConsultView>>();
         for (ConsultView c : scope == null ? visibleConsults(actor) : scope) {
@@ -123,10 +140,8 @@ public class ConsultRecords {
             }
         }
         var found = new ArrayList<StudyRecord>();
-        byStudy.forEach((uid, attached) -> outlines.outline(actor, uid).ifPresent(o -> {
-            found.add(new StudyRecord(o, attached));
-            read("ImagingStudy", uid, attached.get(0).patient().key(), null);
-        }));
+        byStudy.forEach((uid, attached) ->
+                outlines.outline(actor, uid).ifPresent(o -> found.add(new StudyRecord(o, attached))));
         return found;
     }
 

@@ -43,7 +43,9 @@ public class OrganizationAffiliationFhirResource {
     /** What this endpoint serves; {@code /fhir/metadata} lists it. */
     static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("OrganizationAffiliation")
             .interactions(READ, SEARCHTYPE)
-            .search(PARAMS);
+            .search(PARAMS)
+            .documentation("The hub–satellite links: organization is the hub, participatingOrganization"
+                    + " the satellite that sends it consults.");
 
     private final NetworkRegistry registry;
     private final CurrentActor current;

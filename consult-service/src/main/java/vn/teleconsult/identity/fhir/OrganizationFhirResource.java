@@ -44,7 +44,10 @@ public class OrganizationFhirResource {
     /** What this endpoint serves; {@code /fhir/metadata} lists it. */
     static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("Organization")
             .interactions(READ, SEARCHTYPE)
-            .search(PARAMS);
+            .search(PARAMS)
+            .documentation("The hospitals; hub or satellite in type (hospital-kind). Readable by network"
+                    + " administrators (all), a hospital's administrator (own), clinical staff and system"
+                    + " clients (own and linked hospitals).");
 
     private final NetworkRegistry registry;
     private final CurrentActor current;

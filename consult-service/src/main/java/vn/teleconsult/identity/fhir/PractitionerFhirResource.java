@@ -40,7 +40,8 @@ public class PractitionerFhirResource {
     /** What this endpoint serves; {@code /fhir/metadata} lists it. */
     static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("Practitioner")
             .interactions(READ, SEARCHTYPE)
-            .search(PARAMS);
+            .search(PARAMS)
+            .documentation("Coordinators, hub specialists and satellite doctors; id is the user's.");
 
     private final NetworkRegistry registry;
     private final CurrentActor current;

@@ -45,7 +45,9 @@ public class PractitionerRoleFhirResource {
     /** What this endpoint serves; {@code /fhir/metadata} lists it. */
     static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("PractitionerRole")
             .interactions(READ, SEARCHTYPE)
-            .search(PARAMS);
+            .search(PARAMS)
+            .documentation("One per staff member (same id as the Practitioner): roles and specialty"
+                    + " (SNOMED CT where known) at their hospital.");
 
     private final NetworkRegistry registry;
     private final CurrentActor current;

@@ -44,8 +44,11 @@ public class EndpointFhirResource {
             "name", SearchParamType.STRING);
 
     /** What this endpoint serves; {@code /fhir/metadata} lists it. */
-    static final FhirResourceCapability CAPABILITY =
-            FhirResourceCapability.of("Endpoint").interactions(READ, SEARCHTYPE).search(PARAMS);
+    static final FhirResourceCapability CAPABILITY = FhirResourceCapability.of("Endpoint")
+            .interactions(READ, SEARCHTYPE)
+            .search(PARAMS)
+            .documentation("The DICOMweb services at /dicom-web: ids dicom-wado-rs, dicom-qido-rs and"
+                    + " dicom-stow-rs, after their connection type.");
 
     /** id (also the connection type code), display, name. */
     private static final List<String[]> SERVICES = List.of(
