@@ -182,6 +182,44 @@ public class ConsultNetwork {
                 .path("id");
     }
 
+    /**
+     * A visit schedule of the practitioner (made by {@code token}), open around the clock from yesterday until
+     * {@code until} (open-ended when null), with 5-minute slots bookable at once.
+     */
+    public static String visitSchedule(String token, UUID practitioner, java.time.LocalDate until) {
+        var zone = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        var rule = new java.util.HashMap<String, Object>(Map.of(
+                "rrule", "FREQ=DAILY",
+                "start", "00:00",
+                "end", "23:55",
+                "validFrom", java.time.LocalDate.now(zone).minusDays(1).toString()));
+        if (until != null) {
+            rule.put("validUntil", until.toString());
+        }
+        return signedIn(token)
+                .contentType("application/json")
+                .body(Map.of(
+                        "practitionerId",
+                        practitioner.toString(),
+                        "kind",
+                        "PATIENT_VISIT",
+                        "serviceCode",
+                        "followup-chronic",
+                        "modes",
+                        List.of("VIDEO", "IN_PERSON"),
+                        "slotMinutes",
+                        5,
+                        "minNoticeMinutes",
+                        0,
+                        "rules",
+                        List.of(rule)))
+                .post("/api/scheduling/schedules")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     /** The first free slot of the schedule: its start. */
     public static String firstSlot(Net net, String scheduleId) {
         List<String> starts = signedIn(net.doctor())

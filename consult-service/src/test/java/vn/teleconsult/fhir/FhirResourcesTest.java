@@ -222,41 +222,16 @@ class FhirResourcesTest {
         get(net.admin(), "/fhir/Patient/{id}", id).then().statusCode(403);
 
         // once the patient books a visit at the hub, its coordinators and specialists see them (as the booking)
-        visit(token, visitSchedule(net));
+        visit(
+                token,
+                ConsultNetwork.visitSchedule(
+                        net.specialist(),
+                        net.specialistId(),
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                                .plusDays(1)));
         valid(get(net.coordinator(), "/fhir/Patient/{id}", id), Patient.class);
         get(net.otherSpecialist(), "/fhir/Patient/{id}", id).then().statusCode(200);
         get(net.doctor(), "/fhir/Patient/{id}", id).then().statusCode(404);
-    }
-
-    /** A visit schedule of the network's specialist, open around the clock from yesterday to tomorrow. */
-    private static String visitSchedule(Net net) {
-        var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-        return as(net.specialist())
-                .body(Map.of(
-                        "practitionerId",
-                        net.specialistId().toString(),
-                        "kind",
-                        "PATIENT_VISIT",
-                        "serviceCode",
-                        "followup-chronic",
-                        "modes",
-                        List.of("VIDEO", "IN_PERSON"),
-                        "slotMinutes",
-                        5,
-                        "minNoticeMinutes",
-                        0,
-                        "rules",
-                        List.of(Map.of(
-                                "rrule", "FREQ=DAILY",
-                                "start", "00:00",
-                                "end", "23:55",
-                                "validFrom", today.minusDays(1).toString(),
-                                "validUntil", today.plusDays(1).toString()))))
-                .post("/api/scheduling/schedules")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
     }
 
     /** The patient books the schedule's first free slot. */

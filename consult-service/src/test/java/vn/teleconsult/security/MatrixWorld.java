@@ -187,9 +187,9 @@ final class MatrixWorld {
         consultSchedA = consultSchedule(specA, specAId);
         consultSchedA2 = consultSchedule(specA2, specA2Id);
         consultSchedB = consultSchedule(specB, specBId);
-        visitSchedA = visitSchedule(specA, specAId);
-        visitSchedA2 = visitSchedule(specA2, specA2Id);
-        visitSchedB = visitSchedule(specB, specBId);
+        visitSchedA = ConsultNetwork.visitSchedule(specA, specAId, LocalDate.now(ZONE));
+        visitSchedA2 = ConsultNetwork.visitSchedule(specA2, specA2Id, LocalDate.now(ZONE));
+        visitSchedB = ConsultNetwork.visitSchedule(specB, specBId, LocalDate.now(ZONE));
 
         cA = consult(netA, satA, consultSchedA);
         cA2 = consult(netA2, satA2, consultSchedA2);
@@ -349,35 +349,6 @@ final class MatrixWorld {
     }
 
     private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
-
-    private static String visitSchedule(String token, UUID practitioner) {
-        return as(token)
-                .body(Map.of(
-                        "practitionerId",
-                        practitioner.toString(),
-                        "kind",
-                        "PATIENT_VISIT",
-                        "serviceCode",
-                        "followup-chronic",
-                        "modes",
-                        List.of("VIDEO", "IN_PERSON"),
-                        "slotMinutes",
-                        5,
-                        "minNoticeMinutes",
-                        0,
-                        "rules",
-                        List.of(Map.of(
-                                "rrule", "FREQ=DAILY",
-                                "start", "00:00",
-                                "end", "23:55",
-                                "validFrom", LocalDate.now(ZONE).minusDays(1).toString(),
-                                "validUntil", LocalDate.now(ZONE).toString()))))
-                .post("/api/scheduling/schedules")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
 
     private static final java.util.Set<String> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

@@ -12,7 +12,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.teleconsult.consult.ConsultJanus;
+import vn.teleconsult.consult.ConsultNetwork;
 import vn.teleconsult.identity.Fixtures;
 import vn.teleconsult.platform.directory.HospitalKind;
 import vn.teleconsult.platform.security.Role;
@@ -52,31 +52,7 @@ class VisitJoinTest {
         patient = Fixtures.token(patientName);
         patientId = fixtures.userId(patientName);
         // 5-minute slots all day: the next free slot always starts within the 15 minutes before a visit opens.
-        schedule = json(doctor)
-                .body(Map.of(
-                        "practitionerId",
-                        doctorId.toString(),
-                        "kind",
-                        "PATIENT_VISIT",
-                        "serviceCode",
-                        "followup-chronic",
-                        "modes",
-                        List.of("VIDEO", "IN_PERSON"),
-                        "slotMinutes",
-                        5,
-                        "minNoticeMinutes",
-                        0,
-                        "rules",
-                        List.of(Map.of(
-                                "rrule", "FREQ=DAILY",
-                                "start", "00:00",
-                                "end", "23:55",
-                                "validFrom", LocalDate.now().minusDays(1).toString()))))
-                .post("/api/scheduling/schedules")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        schedule = ConsultNetwork.visitSchedule(doctor, doctorId, null);
     }
 
     private static io.restassured.specification.RequestSpecification json(String token) {
